@@ -1,0 +1,248 @@
+"""The editors' admin: catalogue curation, workflow actions, vocabularies."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Agency, Article, Country, Source, Topic
+
+# Fields that the raw importer fills; an editor's change to one of them is remembered so that a
+# re-import never overwrites it.
+IMPORTED_FIELDS = (
+    "headline",
+    "language",
+    "body",
+    "source",
+    "published_on",
+    "updated_on",
+    "event_start",
+    "event_end",
+    "countries",
+    "topics",
+    "agencies",
+)
+
+
+class HasFlagsFilter(admin.SimpleListFilter):
+    title = _("review flags")
+    parameter_name = "flagged"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("has flags")), ("no", _("no flags")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.flagged()
+        if self.value() == "no":
+            return queryset.filter(flags=[])
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = (
+        "headline_display",
+        "headline_en",
+        "language",
+        "source",
+        "display_date",
+        "status",
+        "tags_display",
+        "flag_count",
+    )
+    list_display_links = ("headline_display",)
+    list_filter = (
+        "status",
+        "language",
+        HasFlagsFilter,
+        ("source", admin.RelatedOnlyFieldListFilter),
+        "topics",
+        ("countries", admin.RelatedOnlyFieldListFilter),
+        ("agencies", admin.RelatedOnlyFieldListFilter),
+    )
+    show_facets = admin.ShowFacets.ALWAYS
+    list_select_related = ("source",)
+    search_fields = ("headline", "headline_en", "slug", "summary_en", "source__name")
+    date_hierarchy = "published_on"
+    list_per_page = 50
+    autocomplete_fields = ("source", "topics", "agencies", "countries")
+    prepopulated_fields = {"slug": ("headline_en",)}
+    readonly_fields = (
+        "status",
+        "published_at",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "import_ref",
+        "flags_display",
+        "edited_fields",
+        "raw_text_display",
+    )
+    fieldsets = (
+        (_("Content"), {"fields": ("headline", "slug", "language", "summary", "body")}),
+        (_("English metadata"), {"fields": ("headline_en", "summary_en")}),
+        (_("Classification"), {"fields": ("source", "url", "topics", "countries", "agencies")}),
+        (_("Dates"), {"fields": (("published_on", "updated_on"), ("event_start", "event_end"))}),
+        (
+            _("Provenance"),
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    "status",
+                    "published_at",
+                    ("created_at", "created_by"),
+                    ("updated_at", "updated_by"),
+                    "import_ref",
+                    "flags_display",
+                    "edited_fields",
+                    "raw_text_display",
+                ),
+            },
+        ),
+    )
+    actions = ("send_for_review", "publish", "unpublish", "archive")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics", "countries", "agencies")
+
+    @admin.display(description=_("headline"), ordering="headline")
+    def headline_display(self, obj):
+        if obj.headline:
+            return format_html('<span lang="{}">{}</span>', obj.language, obj.headline)
+        return format_html("<em>{}</em>", _("(no headline)"))
+
+    @admin.display(description=_("date"), ordering="published_on")
+    def display_date(self, obj):
+        return obj.display_date
+
+    @admin.display(description=_("tags"))
+    def tags_display(self, obj):
+        topics = ", ".join(t.slug for t in obj.topics.all())
+        countries = " ".join(c.code for c in obj.countries.all())
+        agencies = ", ".join(a.acronym for a in obj.agencies.all())
+        return " · ".join(part for part in (topics, countries, agencies) if part)
+
+    @admin.display(description=_("flags"))
+    def flag_count(self, obj):
+        return len(obj.flags) or ""
+
+    @admin.display(description=_("review flags"))
+    def flags_display(self, obj):
+        if not obj.flags:
+            return _("none")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: {}</li>",
+                ((f.get("code", ""), f.get("message", "")) for f in obj.flags),
+            ),
+        )
+
+    @admin.display(description=_("raw text"))
+    def raw_text_display(self, obj):
+        return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            edited = set(obj.edited_fields) | (set(form.changed_data) & set(IMPORTED_FIELDS))
+            obj.edited_fields = sorted(edited)
+        else:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _report(self, request, result: services.TransitionResult, done: str) -> None:
+        if result.changed:
+            self.message_user(
+                request,
+                ngettext("%(n)d article %(done)s.", "%(n)d articles %(done)s.", result.changed)
+                % {"n": result.changed, "done": done},
+                messages.SUCCESS,
+            )
+        for label, reasons in result.refused.items():
+            self.message_user(
+                request,
+                _("“%(article)s” was not changed: %(reasons)s.")
+                % {"article": label, "reasons": "; ".join(reasons)},
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Send selected articles for review"), permissions=("change",))
+    def send_for_review(self, request, queryset):
+        self._report(
+            request, services.send_for_review(articles=queryset, by=request.user), _("sent")
+        )
+
+    @admin.action(description=_("Publish selected articles"), permissions=("publish",))
+    def publish(self, request, queryset):
+        self._report(
+            request, services.publish_articles(articles=queryset, by=request.user), _("published")
+        )
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=("publish",))
+    def unpublish(self, request, queryset):
+        self._report(
+            request,
+            services.unpublish_articles(articles=queryset, by=request.user),
+            _("unpublished"),
+        )
+
+    @admin.action(description=_("Archive selected articles"), permissions=("publish",))
+    def archive(self, request, queryset):
+        self._report(
+            request, services.archive_articles(articles=queryset, by=request.user), _("archived")
+        )
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(services.PUBLISH_PERMISSION)
+
+
+class _CountedAdmin(admin.ModelAdmin):
+    """Show how many articles use each vocabulary entry."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+@admin.register(Source)
+class SourceAdmin(_CountedAdmin):
+    list_display = ("name", "slug", "kind", "country", "language", "article_count")
+    list_filter = ("kind", "language")
+    search_fields = ("name", "slug", "aliases", "domains")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("country",)
+
+
+@admin.register(Topic)
+class TopicAdmin(_CountedAdmin):
+    list_display = ("slug", "name_en", "name_th", "name_vi", "kind", "article_count")
+    list_filter = ("kind",)
+    search_fields = ("slug", "name_en", "name_th", "name_vi")
+    fieldsets = (
+        (None, {"fields": ("slug", "kind", "description")}),
+        (_("Names"), {"fields": ("name_en", "name_th", "name_vi")}),
+        (_("Tagger keywords"), {"fields": ("keywords_en", "keywords_th", "keywords_vi")}),
+    )
+
+
+@admin.register(Agency)
+class AgencyAdmin(_CountedAdmin):
+    list_display = ("acronym", "name_en", "name_th", "name_vi", "country", "article_count")
+    list_select_related = ("country",)
+    search_fields = ("acronym", "name_en", "name_th", "name_vi", "aliases")
+    autocomplete_fields = ("country",)
+
+
+@admin.register(Country)
+class CountryAdmin(_CountedAdmin):
+    list_display = ("code", "name_en", "name_th", "name_vi", "article_count")
+    search_fields = ("code", "name_en", "name_th", "name_vi", "aliases")

@@ -1,0 +1,372 @@
+"""The catalogue: outlets (Source), controlled vocabularies (Topic, Agency, Country) and Article."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .fields import StringListField
+
+
+def _localised(obj, prefix: str) -> str:
+    """Return the name in the active language, falling back to English."""
+    language = (translation.get_language() or "en")[:2]
+    return getattr(obj, f"{prefix}_{language}", "") or getattr(obj, f"{prefix}_en")
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, with names from maintained libraries and the forms news uses."""
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_th = models.CharField(_("name (Thai)"), max_length=100, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=100, blank=True)
+    aliases = StringListField(
+        _("aliases"),
+        help_text=_("Other names the news uses, in any language, one per line (e.g. สปป.ลาว)."),
+    )
+
+    class Meta:
+        ordering = ("name_en",)
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:country", kwargs={"code": self.code.lower()})
+
+    @property
+    def name(self) -> str:
+        return _localised(self, "name")
+
+
+class Source(models.Model):
+    """A news outlet or other publisher that articles come from."""
+
+    class Kind(models.TextChoices):
+        NEWS_AGENCY = "news_agency", _("news agency")
+        NEWSPAPER = "newspaper", _("newspaper")
+        BROADCASTER = "broadcaster", _("broadcaster")
+        GOVERNMENT = "government", _("government")
+        INTERNATIONAL = "international", _("international organisation")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    homepage = models.URLField(_("homepage"), blank=True)
+    domains = StringListField(
+        _("domains"), help_text=_("Domains it publishes under, one per line (e.g. mcot.net).")
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sources",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    language = models.CharField(_("usual language"), max_length=16, blank=True)
+    aliases = StringListField(
+        _("aliases"),
+        help_text=_(
+            "Strings that identify it inside a text — sign-offs, site names — in any script, "
+            "one per line."
+        ),
+    )
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:source", kwargs={"slug": self.slug})
+
+
+class Topic(models.Model):
+    """A controlled-vocabulary topic: a crime area or a form of cooperation."""
+
+    class Kind(models.TextChoices):
+        CRIME_AREA = "crime_area", _("crime area")
+        COOPERATION = "cooperation", _("form of cooperation")
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_th = models.CharField(_("name (Thai)"), max_length=100, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    keywords_en = StringListField(_("keywords (English)"))
+    keywords_th = StringListField(_("keywords (Thai)"))
+    keywords_vi = StringListField(_("keywords (Vietnamese)"))
+
+    class Meta:
+        ordering = ("kind", "name_en")
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        return _localised(self, "name")
+
+
+class Agency(models.Model):
+    """A police, security or drug-control body, or an international organisation."""
+
+    acronym = models.CharField(_("acronym"), max_length=30, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=200, blank=True)
+    aliases = StringListField(
+        _("aliases"), help_text=_("Other names and abbreviations, in any language, one per line.")
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agencies",
+        help_text=_("Leave empty for international organisations."),
+    )
+
+    class Meta:
+        ordering = ("acronym",)
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:agency", kwargs={"acronym": self.acronym})
+
+    @property
+    def name(self) -> str:
+        return _localised(self, "name")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        """Return the articles a reader may see."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def flagged(self) -> ArticleQuerySet:
+        """Return the articles with unresolved review flags."""
+        return self.exclude(flags=[])
+
+    def with_relations(self) -> ArticleQuerySet:
+        """Fetch the source and the tags with a constant number of queries."""
+        return self.select_related("source").prefetch_related("topics", "countries", "agencies")
+
+
+class Article(models.Model):
+    """A news report, from raw import through review to publication."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    class Language(models.TextChoices):
+        THAI = "th", _("Thai")
+        VIETNAMESE = "vi", _("Vietnamese")
+        ENGLISH = "en", _("English")
+        KHMER = "km", _("Khmer")
+        LAO = "lo", _("Lao")
+        MALAY = "ms", _("Malay")
+        INDONESIAN = "id", _("Indonesian")
+        BURMESE = "my", _("Burmese")
+        OTHER = "und", _("other / undetermined")
+
+    # Which status may follow which; the one place that says so.
+    TRANSITIONS: dict[str, tuple[str, ...]] = {
+        Status.DRAFT: (Status.IN_REVIEW, Status.PUBLISHED, Status.ARCHIVED),
+        Status.IN_REVIEW: (Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED),
+        Status.PUBLISHED: (Status.DRAFT, Status.ARCHIVED),
+        Status.ARCHIVED: (Status.DRAFT,),
+    }
+
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    headline_en = models.CharField(_("English headline"), max_length=500, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120)
+    language = models.CharField(
+        _("language"), max_length=16, choices=Language.choices, default=Language.OTHER
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("English summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    url = models.URLField(_("original URL"), max_length=1000, blank=True)
+
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    updated_on = models.DateField(_("updated on"), null=True, blank=True)
+    event_start = models.DateField(_("event start"), null=True, blank=True)
+    event_end = models.DateField(_("event end"), null=True, blank=True)
+
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), blank=True, related_name="articles"
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="articles"
+    )
+    agencies = models.ManyToManyField(
+        Agency, verbose_name=_("agencies"), blank=True, related_name="articles"
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    raw_text = models.TextField(_("raw text"), blank=True)
+    import_ref = models.CharField(
+        _("import reference"),
+        max_length=64,
+        blank=True,
+        help_text=_("Natural key of the raw text it was imported from; re-imports match on it."),
+    )
+    flags = models.JSONField(
+        _("review flags"),
+        default=list,
+        blank=True,
+        help_text=_("Problems the importer or a check raised, as a list of {code, message}."),
+    )
+    edited_fields = models.JSONField(
+        _("fields edited by hand"),
+        default=list,
+        blank=True,
+        help_text=_("Fields an editor changed; a re-import never overwrites them."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-published_on", "-id")
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, unpublish and archive articles")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="article_slug_unique"),
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"
+            ),
+            models.UniqueConstraint(
+                fields=["import_ref"],
+                condition=~Q(import_ref=""),
+                name="article_import_ref_unique_when_present",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (
+                    ~Q(headline="")
+                    & ~Q(slug="")
+                    & (Q(published_on__isnull=False) | Q(event_start__isnull=False))
+                ),
+                name="article_published_has_headline_slug_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_published_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_end__isnull=True)
+                | Q(event_start__isnull=True)
+                | Q(event_end__gte=models.F("event_start")),
+                name="article_event_end_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_on"], name="article_status_pubdate"),
+            models.Index(fields=["language", "status"], name="article_language_status"),
+            models.Index(fields=["published_at"], name="article_published_at"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or self.headline_en or f"({_('no headline')}) {self.slug}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_date(self):
+        return self.published_on or self.event_start
+
+    def publication_problems(self) -> list[str]:
+        """Return why this article may not be published, as sentences an editor can act on."""
+        problems = []
+        if not self.headline.strip():
+            problems.append(_("it has no headline"))
+        if not self.slug:
+            problems.append(_("it has no slug"))
+        if not (self.published_on or self.event_start):
+            problems.append(_("it has neither a publication date nor an event start date"))
+        return [str(problem) for problem in problems]
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, ())
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            errors.setdefault("event_end", []).append(
+                _("The event cannot end before it starts (%(start)s).")
+                % {"start": self.event_start.isoformat()}
+            )
+        if self.status == self.Status.PUBLISHED:
+            if not self.headline.strip():
+                errors.setdefault("headline", []).append(_("A published article needs a headline."))
+            if not (self.published_on or self.event_start):
+                errors.setdefault("published_on", []).append(
+                    _("A published article needs a publication date or an event start date.")
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,35 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from .factories import ArticleFactory, UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user who may edit articles but not publish them."""
+    user = UserFactory(username="desk-editor")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="articles",
+            codename__in=["view_article", "change_article", "add_article"],
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def chief(db):
+    """A staff user who may also publish."""
+    user = UserFactory(username="chief-editor")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="articles",
+            codename__in=["view_article", "change_article", "add_article", "publish_article"],
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def article(db):
+    return ArticleFactory()

@@ -1,0 +1,49 @@
+"""Factories for the catalogue; vocabularies come from the data migration and are reused."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from articles.models import Article, Source
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("pw")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Test Outlet {n}")
+    slug = factory.Sequence(lambda n: f"test-outlet-{n}")
+    domains = factory.Sequence(lambda n: [f"outlet{n}.example"])
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    headline = factory.Sequence(lambda n: f"ตำรวจไทยร่วมประชุม {n}")
+    headline_en = factory.Sequence(lambda n: f"Thai police attend meeting {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    language = Article.Language.THAI
+    body = "เนื้อหาข่าว"
+    published_on = datetime.date(2023, 5, 29)
+
+    class Params:
+        published = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(
+                lambda: datetime.datetime(2023, 5, 29, tzinfo=datetime.UTC)
+            ),
+        )

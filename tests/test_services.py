@@ -1,0 +1,70 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from articles import services
+from articles.models import Article
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publish_sets_status_and_time_and_makes_it_public(chief):
+    article = ArticleFactory()
+    result = services.publish_articles(articles=[article], by=chief)
+    article.refresh_from_db()
+    assert result.changed == 1
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at is not None
+    assert article.updated_by == chief
+    assert list(Article.objects.published()) == [article]
+
+
+def test_publish_refuses_and_lists_every_problem(chief):
+    good = ArticleFactory()
+    bad = ArticleFactory(headline="", published_on=None, headline_en="Untitled")
+    result = services.publish_articles(articles=[good, bad], by=chief)
+    assert result.changed == 1
+    reasons = result.refused[str(bad)]
+    assert any("headline" in r for r in reasons)
+    assert any("date" in r for r in reasons)
+    bad.refresh_from_db()
+    assert bad.status == Article.Status.DRAFT
+
+
+def test_editor_may_not_publish(editor):
+    article = ArticleFactory()
+    with pytest.raises(PermissionDenied):
+        services.publish_articles(articles=[article], by=editor)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_editor_may_send_for_review(editor):
+    article = ArticleFactory()
+    result = services.send_for_review(articles=[article], by=editor)
+    article.refresh_from_db()
+    assert result.changed == 1 and article.status == Article.Status.IN_REVIEW
+
+
+def test_unpublish_and_archive_take_articles_off_the_public_site(chief):
+    first, second = ArticleFactory(published=True), ArticleFactory(published=True)
+    services.unpublish_articles(articles=[first], by=chief)
+    services.archive_articles(articles=[second], by=chief)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Article.Status.DRAFT
+    assert second.status == Article.Status.ARCHIVED
+    assert not Article.objects.published().exists()
+
+
+def test_archived_cannot_jump_straight_to_published(chief):
+    article = ArticleFactory(status=Article.Status.ARCHIVED)
+    result = services.publish_articles(articles=[article], by=chief)
+    assert result.changed == 0
+    assert "cannot go from" in result.refused[str(article)][0]
+
+
+def test_system_caller_needs_no_user():
+    article = ArticleFactory()
+    assert services.publish_articles(articles=[article], by=None).changed == 1
