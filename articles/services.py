@@ -22,9 +22,11 @@ class TransitionResult:
 
     changed: int = 0
     refused: dict[str, list[str]] = field(default_factory=dict)  # article label -> reasons
+    refused_ids: set[int] = field(default_factory=set)
 
     def refuse(self, article: Article, reasons: list[str]) -> None:
         self.refused[str(article)] = reasons
+        self.refused_ids.add(article.pk)
 
 
 def _require(user, permission: str) -> None:

@@ -1,0 +1,241 @@
+"""Find dates in Thai, Vietnamese and English news text.
+
+Buddhist-era years (2563, and two-digit 65 after a Thai month) become Common Era; Thai digits are
+read as digits inside the values only. A date written without a year keeps year=None: it is never
+completed by guessing. dateparser is not used: it keeps Buddhist-era years and misreads มี.ค.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+BUDDHIST_ERA_OFFSET = 543
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date (or a range) found in a text; years are None where the text gives none."""
+
+    start_day: int
+    start_month: int
+    end_day: int | None
+    end_month: int | None
+    year: int | None
+    start: int  # character offsets in the text searched
+    end: int
+    text: str
+
+    def first(self) -> datetime.date | None:
+        if self.year is None:
+            return None
+        return datetime.date(self.year, self.start_month, self.start_day)
+
+    def last(self) -> datetime.date | None:
+        if self.year is None or self.end_day is None:
+            return None
+        end_month = self.end_month or self.start_month
+        year = self.year
+        if end_month < self.start_month:  # 28 ธ.ค. – 2 ม.ค. 2566 spans the new year
+            year += 1
+        return datetime.date(year, end_month, self.end_day)
+
+
+def _thai_month_pattern() -> tuple[str, dict[str, int]]:
+    names: dict[str, int] = {}
+    alternatives = []
+    for number, (full, abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True), 1):
+        names[full] = number
+        alternatives.append(re.escape(full))
+        # ม.ค. is also written ม.ค, มค., ม. ค. — dots and inner spaces vary.
+        letters = abbr.replace(".", "")
+        names[letters] = number
+        head, tail = abbr.rstrip(".").split(".")
+        alternatives.append(rf"{re.escape(head)}\.?\s?{re.escape(tail)}\.?")
+    alternatives.sort(key=len, reverse=True)
+    return "(?:" + "|".join(alternatives) + ")", names
+
+
+_TH_MONTH, _TH_MONTH_NUMBERS = _thai_month_pattern()
+_EN_MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DASH = r"\s*(?:[-–—]|ถึง|to|đến)\s*"
+_DAY = r"(?<!\d)(\d{1,2})"
+
+_PATTERNS = [
+    # Thai: 1 – 5 มี.ค.65, 30 มี.ค. – 2 เม.ย. 2565, 2 พฤษภาคม ๒๕๖๐, 17 ก.พ.
+    (
+        "th",
+        re.compile(
+            rf"{_DAY}\s*(?:({_TH_MONTH})\s*)?(?:{_DASH}(\d{{1,2}})\s*)?({_TH_MONTH})"
+            rf"(?:\s*(?:(พ\.\s?ศ\.|ค\.\s?ศ\.)\s*)?(\d{{4}}|\d{{2}})(?!\d))?"
+        ),
+    ),
+    # English: 1-5 March 2022, 5 March 2022, 5th March
+    (
+        "en_dmy",
+        re.compile(
+            rf"{_DAY}(?:st|nd|rd|th)?(?:{_DASH}(\d{{1,2}})(?:st|nd|rd|th)?)?\s+({_EN_MONTH})"
+            r"(?:,?\s+(\d{4}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
+    # English: March 5, 2022; March 1-5, 2022
+    (
+        "en_mdy",
+        re.compile(
+            rf"(?<![\w])({_EN_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(\d{{1,2}}))?"
+            r"(?:,\s*|\s+)(\d{4})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    # ISO 2022-03-05
+    ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
+    # Vietnamese and numeric: 29/5/2023, 1-5/3/2023, 29.5.2023, 29-5-2023
+    (
+        "dmy",
+        re.compile(rf"{_DAY}(?:{_DASH}(\d{{1,2}}))?([/.-])(\d{{1,2}})\3(\d{{4}})(?!\d)"),
+    ),
+    # Vietnamese: ngày 29 tháng 5 năm 2023
+    (
+        "vi_words",
+        re.compile(
+            r"(?<![\w])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    # Vietnamese day/month without a year, only after a time-of-day word: Sáng 29/5
+    (
+        "vi_dm",
+        re.compile(
+            r"(?<![\w])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})/(\d{1,2})(?![/\d])",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def thai_digits_to_arabic(text: str) -> str:
+    """Replace Thai digits by ASCII ones (the same length, so offsets stay valid)."""
+    return text.translate(_THAI_DIGITS)
+
+
+def _year(raw: str | None, era: str | None, *, two_digit_is_buddhist: bool) -> int | None:
+    if not raw:
+        return None
+    value = int(raw)
+    era = (era or "").replace(" ", "")
+    if len(raw) == 2:
+        if not two_digit_is_buddhist:
+            return None
+        return 2500 + value - BUDDHIST_ERA_OFFSET
+    if era == "พ.ศ." or (era != "ค.ศ." and value >= 2400):
+        return value - BUDDHIST_ERA_OFFSET
+    return value
+
+
+def _thai_month(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    return _TH_MONTH_NUMBERS.get(raw.replace(".", "").replace(" ", ""))
+
+
+def _english_month(raw: str) -> int:
+    raw = raw.lower().rstrip(".")
+    return next(i for i, name in enumerate(_EN_MONTHS, 1) if name.startswith(raw[:3]))
+
+
+def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, int | None]:
+    """Return (start_day, start_month, end_day, end_month, year) from one match."""
+    g = m.groups()
+    if kind == "th":
+        day, month1, day2, month, era, year = g
+        month_n = _thai_month(month)
+        first_month = _thai_month(month1)
+        if day2 is None and first_month:  # "5 มี.ค. 2565" parsed as day+month1, month=None
+            return int(day), first_month, None, None, _year(year, era, two_digit_is_buddhist=True)
+        return (
+            int(day),
+            first_month or month_n,
+            int(day2) if day2 else None,
+            month_n if day2 else None,
+            _year(year, era, two_digit_is_buddhist=True),
+        )
+    if kind == "en_dmy":
+        day, day2, month, year = g
+        month_n = _english_month(month)
+        year_n = _year(year, None, two_digit_is_buddhist=False)
+        return int(day), month_n, int(day2) if day2 else None, None, year_n
+    if kind == "en_mdy":
+        month, day, day2, year = g
+        month_n = _english_month(month)
+        return int(day), month_n, int(day2) if day2 else None, None, int(year)
+    if kind == "iso":
+        year, month, day = g
+        return int(day), int(month), None, None, int(year)
+    if kind == "dmy":
+        day, day2, _separator, month, year = g
+        year_n = _year(year, None, two_digit_is_buddhist=False)
+        return int(day), int(month), int(day2) if day2 else None, None, year_n
+    if kind == "vi_words":
+        day, month, year = g
+        return int(day), int(month), None, None, int(year) if year else None
+    day, month = g  # vi_dm
+    return int(day), int(month), None, None, None
+
+
+def find_dates(text: str, *, max_year: int | None = None) -> list[DateMention]:
+    """Return the dates in a text in reading order; impossible dates are skipped."""
+    searched = thai_digits_to_arabic(text)
+    max_year = max_year or datetime.date.today().year + 1
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(searched):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            try:
+                parts = _mention(kind, m)
+            except (StopIteration, ValueError):
+                continue
+            mention = _validated(m, parts, max_year, original=text)
+            if mention is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _validated(m, parts, max_year, *, original: str) -> DateMention | None:
+    start_day, start_month, end_day, end_month, year = parts
+    if year is not None and not 1900 <= year <= max_year:
+        return None
+    mention = DateMention(
+        start_day=start_day,
+        start_month=start_month,
+        end_day=end_day,
+        end_month=end_month,
+        year=year,
+        start=m.start(),
+        end=m.end(),
+        text=original[m.start() : m.end()],
+    )
+    try:
+        check_year = year or 2000  # a leap year, so 29 February without a year is possible
+        datetime.date(check_year, start_month, start_day)
+        if end_day is not None:
+            datetime.date(check_year, end_month or start_month, end_day)
+            if year is not None and mention.last() < mention.first():
+                return None
+    except (TypeError, ValueError):
+        return None
+    return mention

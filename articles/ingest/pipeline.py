@@ -1,0 +1,214 @@
+"""The whole pipeline: raw bytes or text to a ParsedArticle with flags for the editor."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import chrome
+from .dates import DateMention, find_dates
+from .decode import decode, normalise
+from .language import detect_language
+from .outlet import find_outlet
+from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
+
+_PUBLISHED_CUE = re.compile(
+    r"^(?:วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
+    r"posted(?: on)?|published(?: on)?|date published|publication date|"
+    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản)\b",
+    re.IGNORECASE,
+)
+_UPDATED_CUE = re.compile(
+    r"^(?:วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|อัปเดต|อัพเดท|updated(?: on)?|last updated|"
+    r"modified|cập nhật)\b",
+    re.IGNORECASE,
+)
+# What may stand beside a date on a line that is only a date: times, weekdays, separators.
+_DATE_LINE_NOISE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:น\.|am|pm|gmt\+?\d*))?|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|เวลา|ที่|[|,•·:\-–—()/\s]",
+    re.IGNORECASE,
+)
+_DATELINE_DASH = re.compile(r"^\s*[-–—:]")
+_LEADING_VOWELS = "เแโใไ"
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _date_only(line: str) -> bool:
+    mentions = find_dates(line)
+    if len(mentions) != 1:
+        return False
+    rest = line[: mentions[0].start] + line[mentions[0].end :]
+    return not _DATE_LINE_NOISE.sub("", rest)
+
+
+def _is_metadata(line: str, *, in_header: bool) -> bool:
+    if len(line) > 80:
+        return False
+    if (_PUBLISHED_CUE.match(line) or _UPDATED_CUE.match(line)) and find_dates(line):
+        return True
+    return in_header and _date_only(line)
+
+
+def _describe(mention: DateMention) -> str:
+    months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]  # fmt: skip
+    return f"“{mention.text.strip()}” ({mention.start_day} {months[mention.start_month - 1]})"
+
+
+def _headline_truncated(headline: str, segment) -> bool:
+    if headline.endswith(("…", "...")):
+        return True
+    if not _THAI.search(headline[-1:]):
+        return False
+    if headline[-1] in _LEADING_VOWELS:  # a Thai word never ends on a leading vowel
+        return True
+    from pythainlp.corpus import thai_words
+
+    last = segment(headline)[-1]
+    return _THAI.search(last) is not None and len(last) <= 3 and last not in thai_words()
+
+
+def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle:
+    """Turn one raw capture into a draft: text, language, headline, dates, outlet, tags, flags.
+
+    Raises decode.DecodeError for input that is not readable text.
+    """
+    if isinstance(data, bytes):
+        decoded = decode(data)
+        text, encoding = decoded.text, decoded.encoding
+    else:
+        text, encoding = normalise(data), "text"
+    flags: list[Flag] = []
+    if encoding == "tis-620":
+        flags.append(
+            Flag("legacy_encoding", "The file was in Thai TIS-620/Windows-874; check the text.")
+        )
+
+    layout = chrome.split_layout(text, is_metadata=_is_metadata)
+    body = "\n\n".join(p for _, p in layout.paragraphs)
+    language = detect_language(body or text)
+    if language == "und":
+        flags.append(Flag("language_unknown", "The language could not be told; set it by hand."))
+
+    matcher = vocabulary.matcher
+    headline = layout.headline
+    if not headline:
+        flags.append(Flag("headline_missing", "No headline was found; write one."))
+    elif _headline_truncated(headline, matcher.segment):
+        flags.append(Flag("headline_truncated", "The headline looks cut off; complete it."))
+    if not body:
+        flags.append(Flag("body_empty", "No story text was found."))
+
+    parsed = ParsedArticle(
+        encoding=encoding, text=text, language=language, headline=headline, body=body
+    )
+    _read_dates(parsed, layout, flags)
+
+    chrome_lines = [r.text for r in layout.removed]
+    outlet = find_outlet(
+        paragraphs=[p for _, p in layout.paragraphs],
+        chrome=chrome_lines,
+        breadcrumb=layout.breadcrumb,
+        sources=vocabulary.sources,
+    )
+    if outlet is None:
+        flags.append(Flag("outlet_missing", "The text does not say which outlet published it."))
+        outlet = Outlet()
+    elif outlet.source_slug is None:
+        named = " / ".join(x for x in (outlet.name, outlet.domain) if x)
+        flags.append(
+            Flag(
+                "outlet_unknown", f"The outlet “{named}” is not a known source; confirm or add it."
+            )
+        )
+    parsed.outlet = outlet
+
+    suggestions = matcher.match(f"{headline}\n{body}")
+    parsed.topics = select_topics(suggestions["topics"], headline=headline)
+    parsed.countries = suggestions["countries"]
+    parsed.agencies = suggestions["agencies"]
+    if not parsed.topics:
+        flags.append(Flag("no_topics", "No topic was recognised; tag it by hand."))
+
+    parsed.removed = layout.removed
+    parsed.flags = flags
+    parsed.natural_key = natural_key(headline=headline, language=language, text=text)
+    return parsed
+
+
+def select_topics(suggestions: list[Suggestion], *, headline: str) -> list[Suggestion]:
+    """Keep the topics the text is about: named in the headline, repeated, or the strongest one.
+
+    A topic mentioned once in passing (a list of crime areas in a speech) stays out; the editor
+    sees every other suggestion's evidence in the preview.
+    """
+    kept = [
+        s
+        for s in suggestions
+        if s.count >= 2 or any(word.casefold() in headline.casefold() for word in s.evidence)
+    ]
+    return kept or suggestions[:1]
+
+
+def natural_key(*, headline: str, language: str, text: str) -> str:
+    """Key a re-import recognises: the headline when there is one, else the whole text."""
+    if headline:
+        basis = f"{language}\n{headline.casefold()}"
+        return "h:" + hashlib.sha256(basis.encode()).hexdigest()[:40]
+    return "t:" + hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag]) -> None:
+    published: DateMention | None = None
+    updated: DateMention | None = None
+    for _, line in layout.header_lines:
+        mention = find_dates(line)[0]
+        if _UPDATED_CUE.match(line):
+            updated = updated or mention
+        elif published is None:
+            published = mention
+
+    event: DateMention | None = None
+    paragraphs = [p for _, p in layout.paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        for mention in find_dates(paragraph):
+            after = paragraph[mention.end :]
+            if index == 0 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
+                published = mention  # a dateline: "กรุงเทพฯ 17 ก.พ. – ..."
+                continue
+            event = mention
+            break
+        if event:
+            break
+
+    if published:
+        if published.year is None:
+            flags.append(
+                Flag(
+                    "date_without_year",
+                    f"The publication date reads {_describe(published)} without a year; "
+                    "enter the date by hand.",
+                )
+            )
+        else:
+            parsed.published_on = published.first()
+    if updated and updated.year is not None:
+        parsed.updated_on = updated.first()
+    if event:
+        if event.year is None:
+            flags.append(
+                Flag(
+                    "event_date_without_year",
+                    f"The event date reads {_describe(event)} without a year; enter it by hand.",
+                )
+            )
+        else:
+            parsed.event_start = event.first()
+            parsed.event_end = event.last()
+    if parsed.published_on is None and not (published and published.year is None):
+        flags.append(
+            Flag("published_date_missing", "The publication date could not be told; enter it.")
+        )

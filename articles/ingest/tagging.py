@@ -1,0 +1,117 @@
+"""Suggest topics, countries and agencies from the vocabularies, with the words that matched.
+
+Thai has no spaces between words, so a Thai term counts only where it starts and ends on a word
+boundary of the segmented text (ลาว in สปป.ลาว, not inside another word). Segmentation uses nlpo3
+(newmm in Rust) with PyThaiNLP's dictionary plus the vocabulary's own Thai terms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import nlpo3
+from pythainlp.corpus import thai_words
+
+from .types import Suggestion
+
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_WORD = re.compile(r"[^\W_]+")
+_MAX_EVIDENCE = 5
+
+
+def segmenter_for(extra_words: frozenset[str]):
+    """Return a function that splits Thai text into words, knowing the vocabulary's terms."""
+    words = sorted(set(thai_words()) | {w for w in extra_words if " " not in w})
+    digest = hashlib.sha1("\n".join(words).encode()).hexdigest()[:16]
+    name = f"newsroom-{digest}"
+    path = Path(tempfile.gettempdir()) / f"{name}.txt"
+    if not path.exists():
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text("\n".join(words), encoding="utf-8")
+        temporary.replace(path)
+    nlpo3.load_dict(str(path), name)  # loading a name twice is a no-op
+
+    def segment(text: str) -> list[str]:
+        return nlpo3.segment(text, name, safe=True)
+
+    return segment
+
+
+class TermMatcher:
+    """Match many vocabulary terms at once; one instance per vocabulary."""
+
+    def __init__(self, vocabularies: dict[str, dict[str, tuple[str, ...]]]):
+        # Thai terms, indexed by their first two characters, tried at each word boundary.
+        self._thai: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        # Latin-script terms as word sequences, indexed by their first word. Names and acronyms
+        # (UNODC, Hoa Kỳ) are matched as written; lower-case terms in any case.
+        self._latin: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
+        thai_terms = set()
+        for kind, entries in vocabularies.items():
+            for key, terms in entries.items():
+                for term in terms:
+                    term = term.strip()
+                    if len(term) < 2:
+                        continue
+                    if _THAI.search(term):
+                        self._thai[term[:2]].append((term, kind, key))
+                        thai_terms.add(term)
+                        continue
+                    words = tuple(_WORD.findall(term))
+                    if not words:
+                        continue
+                    exact = term != term.lower()
+                    if not exact:
+                        words = tuple(w.lower() for w in words)
+                    self._latin[words[0].lower()].append((words, exact, kind, key))
+        for table in (self._thai, self._latin):
+            for candidates in table.values():
+                candidates.sort(key=lambda item: -len(item[0]))
+        self.segment = segmenter_for(frozenset(thai_terms))
+
+    def match(self, text: str) -> dict[str, list[Suggestion]]:
+        """Return suggestions per kind (topics, countries, agencies), most-evidenced first."""
+        hits: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._match_latin(text, hits)
+        if _THAI.search(text):
+            self._match_thai(text, hits)
+        result: dict[str, list[Suggestion]] = {"topics": [], "countries": [], "agencies": []}
+        for (kind, key), words in hits.items():
+            evidence = tuple(dict.fromkeys(words))[:_MAX_EVIDENCE]
+            result[kind].append(Suggestion(key=key, evidence=evidence, count=len(words)))
+        for suggestions in result.values():
+            suggestions.sort(key=lambda s: (-s.count, s.key))
+        return result
+
+    def _match_latin(self, text: str, hits) -> None:
+        spans = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        words = [w for w, _, _ in spans]
+        lowered = [w.lower() for w in words]
+        claimed_until: dict[str, int] = defaultdict(int)  # per kind: end of the last match
+        for i, word in enumerate(lowered):
+            for term_words, exact, kind, key in self._latin.get(word, ()):
+                n = len(term_words)
+                if i < claimed_until[kind]:
+                    continue
+                if tuple((words if exact else lowered)[i : i + n]) == term_words:
+                    hits[(kind, key)].append(text[spans[i][1] : spans[i + n - 1][2]])
+                    claimed_until[kind] = i + n
+
+    def _match_thai(self, text: str, hits) -> None:
+        boundaries = [0]
+        for token in self.segment(text):
+            boundaries.append(boundaries[-1] + len(token))
+        is_boundary = set(boundaries)
+        claimed_until: dict[str, int] = defaultdict(int)
+        for start in boundaries:
+            for term, kind, key in self._thai.get(text[start : start + 2], ()):
+                end = start + len(term)
+                if start < claimed_until[kind] or end not in is_boundary:
+                    continue
+                if text.startswith(term, start):
+                    hits[(kind, key)].append(term)
+                    claimed_until[kind] = end
