@@ -2,11 +2,13 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
+from .admin_import import import_raw_view
 from .models import Agency, Article, Country, Source, Topic
 
 # Fields that the raw importer fills; an editor's change to one of them is remembered so that a
@@ -105,6 +107,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
     actions = ("send_for_review", "publish", "unpublish", "archive")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: import_raw_view(self, request))
+        return [
+            path("import-raw/", view, name="articles_article_import_raw"),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics", "countries", "agencies")

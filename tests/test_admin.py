@@ -119,3 +119,38 @@ def test_changelist_query_count_does_not_grow_with_page_size(client, chief, monk
     monkeypatch.setattr(ArticleAdmin, "list_per_page", 100)
     large = _changelist_queries(client, 100)
     assert large == small, f"{small} queries for 10 rows, {large} for 100"
+
+
+def test_raw_upload_previews_then_imports_on_confirm(client, chief):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_import_seeds import STORY
+
+    client.force_login(chief)
+    url = reverse("admin:articles_article_import_raw")
+    assert "Import raw articles" in client.get(CHANGELIST).content.decode()
+    upload = [
+        SimpleUploadedFile("story.txt", STORY.encode(), "text/plain"),
+        SimpleUploadedFile("broken.txt", b"\x00\x01\x02binary", "text/plain"),
+    ]
+    preview = client.post(url, {"files": upload})
+    page = preview.content.decode()
+    assert "ตำรวจไทยและกัมพูชาร่วมกวาดล้างแก๊งคอลเซ็นเตอร์" in page
+    assert "NUL bytes" in page
+    assert Article.objects.count() == 0, "the preview must not write"
+
+    token = preview.context["confirm_form"].initial["token"]
+    response = client.post(url, {"token": token}, follow=True)
+    assert "1 created" in response.content.decode()
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.created_by == chief
+
+    again = client.post(url, {"token": token}, follow=True)
+    assert "expired" in again.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_raw_upload_needs_add_permission(client):
+    client.force_login(UserFactory(username="viewer"))
+    assert client.get(reverse("admin:articles_article_import_raw")).status_code == 403
