@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 BUDDHIST_ERA_OFFSET = 543
+_ANY_DIGIT = re.compile(r"[0-9๐-๙]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -196,6 +197,8 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
 
 def find_dates(text: str, *, max_year: int | None = None) -> list[DateMention]:
     """Return the dates in a text in reading order; impossible dates are skipped."""
+    if not _ANY_DIGIT.search(text):
+        return []
     searched = thai_digits_to_arabic(text)
     max_year = max_year or datetime.date.today().year + 1
     found: list[DateMention] = []

@@ -19,7 +19,8 @@ from pythainlp.corpus import thai_words
 from .types import Suggestion
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
-_WORD = re.compile(r"[^\W_]+")
+# Latin-script words (with Vietnamese letters); Thai runs are matched separately.
+_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _MAX_EVIDENCE = 5
 
 
