@@ -82,6 +82,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "import_ref",
         "flags_display",
         "edited_fields",
+        "import_details_display",
         "raw_text_display",
     )
     fieldsets = (
@@ -101,6 +102,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "import_ref",
                     "flags_display",
                     "edited_fields",
+                    "import_details_display",
                     "raw_text_display",
                 ),
             },
@@ -149,6 +151,33 @@ class ArticleAdmin(admin.ModelAdmin):
                 "",
                 "<li><strong>{}</strong>: {}</li>",
                 ((f.get("code", ""), f.get("message", "")) for f in obj.flags),
+            ),
+        )
+
+    @admin.display(description=_("what the importer saw"))
+    def import_details_display(self, obj):
+        details = obj.import_details or {}
+        if not details:
+            return "—"
+        outlet = details.get("outlet") or {}
+        evidence_rows = (
+            (kind, key, ", ".join(words))
+            for kind, entries in (details.get("evidence") or {}).items()
+            for key, words in entries.items()
+        )
+        return format_html(
+            "<p>{}: {} · {}: {} {}</p><table><tbody>{}</tbody></table><h4>{}</h4><ul>{}</ul>",
+            _("encoding"),
+            details.get("encoding", ""),
+            _("outlet"),
+            outlet.get("name") or outlet.get("domain") or _("none found"),
+            f"({outlet['evidence']})" if outlet.get("evidence") else "",
+            format_html_join("", "<tr><td>{}</td><th>{}</th><td>{}</td></tr>", evidence_rows),
+            _("Removed as site chrome"),
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: <pre>{}</pre></li>",
+                ((r["reason"], r["text"]) for r in details.get("removed", [])),
             ),
         )
 

@@ -178,6 +178,18 @@ def _values(parsed: ParsedArticle, sources: dict[str, Source]) -> dict:
     }
 
 
+def _details(parsed: ParsedArticle) -> dict:
+    return {
+        "encoding": parsed.encoding,
+        "outlet": {**parsed.outlet.as_dict(), "evidence": parsed.outlet.evidence},
+        "evidence": {
+            kind: {s.key: list(s.evidence) for s in getattr(parsed, kind)}
+            for kind in ("topics", "countries", "agencies")
+        },
+        "removed": [{"reason": r.reason, "text": r.text} for r in parsed.removed],
+    }
+
+
 def _tags(parsed: ParsedArticle) -> dict[str, list[str]]:
     return {
         "topics": [s.key for s in parsed.topics],
@@ -282,6 +294,7 @@ class _Importer:
             import_ref=parsed.natural_key,
             raw_text=parsed.text,
             flags=[f.as_dict() for f in parsed.flags],
+            import_details=_details(parsed),
             created_by=self.by,
             updated_by=self.by,
             **_values(parsed, self.sources),
@@ -298,6 +311,7 @@ class _Importer:
                 setattr(article, name, value)
         article.raw_text = parsed.text
         article.flags = [f.as_dict() for f in parsed.flags]
+        article.import_details = _details(parsed)
         article.updated_by = self.by
         article.save()
         for name, keys in _tags(parsed).items():

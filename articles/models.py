@@ -277,6 +277,15 @@ class Article(models.Model):
         blank=True,
         help_text=_("Problems the importer or a check raised, as a list of {code, message}."),
     )
+    import_details = models.JSONField(
+        _("import details"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "What the importer saw: encoding, the outlet it suggested, the words behind each "
+            "suggested tag, and the site chrome it removed."
+        ),
+    )
     edited_fields = models.JSONField(
         _("fields edited by hand"),
         default=list,

@@ -170,3 +170,17 @@ def test_each_file_is_all_or_nothing():
     )
     assert [r.status for r in reports] == ["created", "error"]
     assert Article.objects.count() == 1
+
+
+def test_removed_chrome_and_tag_evidence_are_kept_on_the_article(client, django_user_model):
+    from django.urls import reverse
+
+    call_command("import_seeds", str(SEEDS / "001_c024330d93d75c11.txt"), stdout=io.StringIO())
+    article = Article.objects.get()
+    removed = {r["reason"] for r in article.import_details["removed"]}
+    assert {"share buttons", "view/comment counter", "campaign slogan"} <= removed
+    assert "ยาเสพติด" in " ".join(article.import_details["evidence"]["topics"]["drug-trafficking"])
+    admin = django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
+    client.force_login(admin)
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    assert "Spread the love" in page.decode()
