@@ -6,10 +6,13 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
 
 from . import services
+from .admin_catalogue import export_catalogue_view, import_catalogue_view
 from .admin_import import import_raw_view
 from .models import Agency, Article, Country, Source, Topic
+from .resources import AgencyResource, SourceResource, TopicResource
 
 # Fields that the raw importer fills; an editor's change to one of them is remembered so that a
 # re-import never overwrites it.
@@ -111,9 +114,17 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ("send_for_review", "publish", "unpublish", "archive")
 
     def get_urls(self):
-        view = self.admin_site.admin_view(lambda request: import_raw_view(self, request))
+        def wrap(view):
+            return self.admin_site.admin_view(lambda request, **kw: view(self, request, **kw))
+
         return [
-            path("import-raw/", view, name="articles_article_import_raw"),
+            path("import-raw/", wrap(import_raw_view), name="articles_article_import_raw"),
+            path(
+                "import-spreadsheet/",
+                wrap(import_catalogue_view),
+                name="articles_article_import_catalogue",
+            ),
+            path("export/<str:fmt>/", wrap(export_catalogue_view), name="articles_article_export"),
             *super().get_urls(),
         ]
 
@@ -251,8 +262,21 @@ class _CountedAdmin(admin.ModelAdmin):
         return obj.article_count
 
 
+class _SpreadsheetAdmin(ImportExportModelAdmin, _CountedAdmin):
+    """A vocabulary the data desk moves in and out as spreadsheets (natural keys)."""
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("articles.import_catalogue") and self.has_change_permission(
+            request
+        )
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("articles.export_catalogue")
+
+
 @admin.register(Source)
-class SourceAdmin(_CountedAdmin):
+class SourceAdmin(_SpreadsheetAdmin):
+    resource_classes = (SourceResource,)
     list_display = ("name", "slug", "kind", "country", "language", "article_count")
     list_filter = ("kind", "language")
     search_fields = ("name", "slug", "aliases", "domains")
@@ -261,7 +285,8 @@ class SourceAdmin(_CountedAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(_CountedAdmin):
+class TopicAdmin(_SpreadsheetAdmin):
+    resource_classes = (TopicResource,)
     list_display = ("slug", "name_en", "name_th", "name_vi", "kind", "article_count")
     list_filter = ("kind",)
     search_fields = ("slug", "name_en", "name_th", "name_vi")
@@ -273,7 +298,8 @@ class TopicAdmin(_CountedAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(_CountedAdmin):
+class AgencyAdmin(_SpreadsheetAdmin):
+    resource_classes = (AgencyResource,)
     list_display = ("acronym", "name_en", "name_th", "name_vi", "country", "article_count")
     list_select_related = ("country",)
     search_fields = ("acronym", "name_en", "name_th", "name_vi", "aliases")

@@ -63,7 +63,7 @@ def _unstash(token: str) -> list[RawFile] | None:
     return files
 
 
-def import_raw_view(model_admin, request):
+def import_raw_view(model_admin, request, **kwargs):
     """Upload → preview (nothing written) → confirm (written, each file all-or-nothing)."""
     from django.conf import settings
 

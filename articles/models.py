@@ -302,6 +302,8 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         permissions = [
             ("publish_article", _("Can publish, unpublish and archive articles")),
+            ("import_catalogue", _("Can import the catalogue from CSV/XLSX")),
+            ("export_catalogue", _("Can export the catalogue to CSV/XLSX")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="article_slug_unique"),

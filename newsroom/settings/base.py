@@ -109,6 +109,10 @@ NEWSROOM_MAX_ZIP_MEMBERS = int(os.environ.get("NEWSROOM_MAX_ZIP_MEMBERS", 5000))
 NEWSROOM_MAX_ZIP_TOTAL_BYTES = int(
     os.environ.get("NEWSROOM_MAX_ZIP_TOTAL_BYTES", 200 * 1024 * 1024)
 )
+# Catalogue spreadsheets (CSV/XLSX) larger than this are refused; the CLI can raise it per run.
+NEWSROOM_MAX_SPREADSHEET_BYTES = int(
+    os.environ.get("NEWSROOM_MAX_SPREADSHEET_BYTES", 50 * 1024 * 1024)
+)
 # Where readers report an error in an article.
 NEWSROOM_CORRECTIONS_EMAIL = os.environ.get("NEWSROOM_CORRECTIONS_EMAIL", "desk@example.org")
 

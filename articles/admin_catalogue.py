@@ -1,0 +1,149 @@
+"""Admin views for catalogue spreadsheets: import with a per-row preview, changelist export."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .catalogue import SpreadsheetError, csv_chunks, import_articles, write_xlsx
+
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "newsroom-catalogue-uploads"
+SESSION_KEY = "catalogue_import_tokens"
+PREVIEW_ROWS = 500
+
+
+class CatalogueImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet"),
+        help_text=gettext_lazy(
+            "A .csv (UTF-8, with or without BOM) or .xlsx file with the export's columns; "
+            "slug is required, the other columns are optional. You will see a preview first."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+
+def _stash(upload) -> str:
+    token = secrets.token_urlsafe(16)
+    folder = UPLOAD_DIR / token
+    folder.mkdir(parents=True)
+    with (folder / "data").open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    (folder / "meta.json").write_text(json.dumps({"name": upload.name}))
+    return token
+
+
+def _context(model_admin, request, title):
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+    }
+
+
+def import_catalogue_view(model_admin, request):
+    """Upload → dry run with new/updated/unchanged/error per row → confirm (all or nothing)."""
+    if not request.user.has_perm("articles.import_catalogue"):
+        raise PermissionDenied
+    context = _context(model_admin, request, _("Import articles from a spreadsheet"))
+    tokens = request.session.get(SESSION_KEY, [])
+
+    if request.method == "POST" and "token" in request.POST:
+        token = request.POST["token"]
+        folder = UPLOAD_DIR / token
+        if token not in tokens or not (folder / "meta.json").exists():
+            messages.error(request, _("That preview has expired; upload the file again."))
+            return redirect("admin:articles_article_import_catalogue")
+        name = json.loads((folder / "meta.json").read_text())["name"]
+        try:
+            with (folder / "data").open("rb") as handle:
+                report = import_articles(handle, name=name, by=request.user)
+        except SpreadsheetError as error:
+            messages.error(request, str(error))
+            return redirect("admin:articles_article_import_catalogue")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+            request.session[SESSION_KEY] = [t for t in tokens if t != token]
+        if report.errors:
+            messages.error(request, _("Nothing was imported: the file changed since the preview."))
+        else:
+            messages.success(
+                request,
+                _("Imported %(file)s: %(c)d created, %(u)d updated, %(n)d unchanged.")
+                % {"file": name, "c": report.created, "u": report.updated, "n": report.unchanged},
+            )
+        return redirect("admin:articles_article_changelist")
+
+    form = CatalogueImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        token = _stash(upload)
+        folder = UPLOAD_DIR / token
+        try:
+            with (folder / "data").open("rb") as handle:
+                report = import_articles(
+                    handle, name=upload.name, dry_run=True, by=request.user, keep_rows=True
+                )
+        except SpreadsheetError as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            form.add_error("file", str(error))
+        else:
+            if report.errors:
+                shutil.rmtree(folder, ignore_errors=True)
+                token = ""
+            else:
+                request.session[SESSION_KEY] = [*tokens[-4:], token]
+            context.update(
+                report=report,
+                token=token,
+                shown_rows=report.rows[:PREVIEW_ROWS],
+                hidden_rows=max(0, len(report.rows) - PREVIEW_ROWS),
+            )
+            return TemplateResponse(
+                request, "admin/articles/article/import_catalogue_preview.html", context
+            )
+    context["form"] = form
+    return TemplateResponse(request, "admin/articles/article/import_catalogue.html", context)
+
+
+def export_catalogue_view(model_admin, request, fmt: str):
+    """Export what the changelist shows (its filters and search) as CSV or XLSX."""
+    if not request.user.has_perm("articles.export_catalogue"):
+        raise PermissionDenied
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    changelist = model_admin.get_changelist_instance(request)
+    queryset = changelist.get_queryset(request)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    filename = f"articles-{stamp}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            (chunk.encode("utf-8") for chunk in csv_chunks(queryset)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    # FileResponse closes the file when the response is done.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115
+    write_xlsx(queryset, spool)
+    spool.seek(0)
+    return FileResponse(
+        spool,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
