@@ -132,7 +132,7 @@ def export_catalogue_view(model_admin, request, fmt: str):
     filename = f"articles-{stamp}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(
-            (chunk.encode("utf-8") for chunk in csv_chunks(queryset)),
+            csv_chunks(queryset),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -15,13 +15,12 @@ import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_slug
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .models import Agency, Article, Country, Source, Topic
@@ -41,9 +40,8 @@ SCALARS = (
 )  # fmt: skip
 LIST_SEPARATOR = "|"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-CHUNK = 1000
+CHUNK = 2000
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_url = URLValidator()
 
 
 class SpreadsheetError(ValueError):
@@ -241,17 +239,22 @@ def _xlsx_rows(handle, name: str):
 
 
 class Lookups:
-    """Every vocabulary read once per import."""
+    """Every vocabulary read once per import, both ways (natural key ↔ primary key)."""
 
     def __init__(self):
-        self.sources = {
-            name.casefold(): pk for pk, name in Source.objects.values_list("pk", "name")
-        }
-        self.source_names = list(Source.objects.values_list("name", flat=True))
+        sources = list(Source.objects.values_list("pk", "name"))
+        self.sources = {name.casefold(): pk for pk, name in sources}
+        self.source_names = [name for _, name in sources]
         self.ids = {
             "topics": dict(Topic.objects.values_list("slug", "pk")),
             "countries": {c: c for c in Country.objects.values_list("code", flat=True)},
             "agencies": {a.upper(): pk for a, pk in Agency.objects.values_list("acronym", "pk")},
+        }
+        self.names = {
+            "source": dict(sources),
+            "topics": {pk: slug for slug, pk in self.ids["topics"].items()},
+            "countries": {code: code for code in self.ids["countries"]},
+            "agencies": dict(Agency.objects.values_list("pk", "acronym")),
         }
 
     def source(self, name: str) -> int:
@@ -287,16 +290,112 @@ def _date(value) -> datetime.date | None:
     raise ValueError(f"“{text}” is not a date; write it as YYYY-MM-DD")
 
 
+_UPPER_KEYS = frozenset({"countries", "agencies"})
+_LIST_LABELS = {"topics": "topic", "countries": "country code", "agencies": "agency"}
+
+
 def _list(value, column: str, lookups: Lookups) -> list:
     text = _text(value)
-    items = list(dict.fromkeys(i.strip() for i in text.split(LIST_SEPARATOR) if i.strip()))
+    if not text:
+        return []
+    if column in _UPPER_KEYS:
+        text = text.upper()
     table = lookups.ids[column]
-    keys = [i.upper() if column in ("countries", "agencies") else i for i in items]
-    unknown = [item for item, key in zip(items, keys, strict=True) if key not in table]
+    ids, unknown = set(), []
+    for item in text.split(LIST_SEPARATOR):
+        item = item.strip()
+        if item:
+            key = table.get(item)
+            if key is None:
+                unknown.append(item)
+            else:
+                ids.add(key)
     if unknown:
-        label = {"topics": "topic", "countries": "country code", "agencies": "agency"}[column]
-        raise ValueError(f"unknown {label}(s): " + ", ".join(f"“{u}”" for u in unknown))
-    return sorted(table[k] for k in keys)
+        raise ValueError(
+            f"unknown {_LIST_LABELS[column]}(s): " + ", ".join(f"“{u}”" for u in unknown)
+        )
+    return sorted(ids)
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+LANGUAGES = frozenset(str(v) for v in Article.Language.values)
+STATUSES = frozenset(str(v) for v in Article.Status.values)
+PUBLISHED = str(Article.Status.PUBLISHED)
+
+
+def _clean_slug(cell, lookups):
+    slug = _text(cell).strip()
+    if not slug:
+        raise ValueError("a slug is required")
+    if not _SLUG.fullmatch(slug):
+        raise ValueError(f"“{slug}” may hold only letters, digits, hyphens and underscores")
+    if len(slug) > 120:
+        raise ValueError("longer than 120 characters")
+    return slug
+
+
+def _clean_headline(cell, lookups):
+    text = _text(cell)
+    if len(text) > 500:
+        raise ValueError(f"{len(text)} characters; at most 500")
+    return text
+
+
+def _clean_text(cell, lookups):
+    return _text(cell)
+
+
+def _choice(allowed: frozenset, default: str):
+    def clean(cell, lookups):
+        value = _text(cell).strip() or default
+        if value not in allowed:
+            raise ValueError(f"“{value}” is not one of " + ", ".join(sorted(allowed)))
+        return value
+
+    return clean
+
+
+def _clean_source(cell, lookups):
+    name = _text(cell).strip()
+    return lookups.source(name) if name else None
+
+
+# Django's URLValidator costs a third of a row's cleaning; spreadsheet cells get this strict but
+# cheap check (scheme, a dotted host or localhost, no spaces); the admin form validates fully.
+_URL = re.compile(
+    r"(?:https?|ftp)://(?:[^\s/?#@]+@)?(?:localhost|\[[0-9a-f:.]+\]|[^\s/?#:@.]+(?:\.[^\s/?#:@.]+)+)"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+
+
+def _clean_url(cell, lookups):
+    url = _text(cell).strip()
+    if url:
+        if len(url) > 1000:
+            raise ValueError("longer than 1000 characters")
+        if not _URL.fullmatch(url):
+            raise ValueError(f"“{url[:80]}” is not a valid http(s) URL")
+    return url
+
+
+def _clean_date(cell, lookups):
+    return _date(cell)
+
+
+_CLEANERS = {
+    "slug": ("slug", _clean_slug),
+    "headline": ("headline", _clean_headline),
+    "headline_en": ("headline_en", _clean_headline),
+    "summary": ("summary", _clean_text),
+    "summary_en": ("summary_en", _clean_text),
+    "body": ("body", _clean_text),
+    "language": ("language", _choice(LANGUAGES, str(Article.Language.OTHER))),
+    "status": ("status", _choice(STATUSES, str(Article.Status.DRAFT))),
+    "source": ("source_id", _clean_source),
+    "url": ("url", _clean_url),
+    **{column: (column, _clean_date) for column in DATE_COLUMNS},
+}
 
 
 def clean_row(raw: dict, lookups: Lookups) -> tuple[dict, dict, list[tuple[str, str]]]:
@@ -306,49 +405,11 @@ def clean_row(raw: dict, lookups: Lookups) -> tuple[dict, dict, list[tuple[str, 
     errors: list[tuple[str, str]] = []
     for column, cell in raw.items():
         try:
-            if column == "slug":
-                slug = _text(cell).strip()
-                if not slug:
-                    raise ValueError("a slug is required")
-                validate_slug(slug)
-                if len(slug) > 120:
-                    raise ValueError("longer than 120 characters")
-                values["slug"] = slug
-            elif column in TEXT_COLUMNS:
-                text = _text(cell)
-                if column.startswith("headline") and len(text) > 500:
-                    raise ValueError(f"{len(text)} characters; at most 500")
-                values[column] = text
-            elif column == "language":
-                language = _text(cell).strip() or Article.Language.OTHER
-                if language not in Article.Language.values:
-                    raise ValueError(
-                        f"“{language}” is not one of " + ", ".join(Article.Language.values)
-                    )
-                values["language"] = language
-            elif column == "status":
-                status = _text(cell).strip() or Article.Status.DRAFT
-                if status not in Article.Status.values:
-                    raise ValueError(
-                        f"“{status}” is not one of " + ", ".join(Article.Status.values)
-                    )
-                values["status"] = status
-            elif column == "source":
-                name = _text(cell).strip()
-                values["source_id"] = lookups.source(name) if name else None
-            elif column == "url":
-                url = _text(cell).strip()
-                if url:
-                    _url(url)
-                    if len(url) > 1000:
-                        raise ValueError("longer than 1000 characters")
-                values["url"] = url
-            elif column in DATE_COLUMNS:
-                values[column] = _date(cell)
-            elif column in LIST_COLUMNS:
+            if column in LIST_COLUMNS:
                 tags[column] = _list(cell, column, lookups)
-        except ValidationError as error:
-            errors.append((column, " ".join(error.messages)))
+            else:
+                field, clean = _CLEANERS[column]
+                values[field] = clean(cell, lookups)
         except ValueError as error:
             errors.append((column, str(error)))
     return values, tags, errors
@@ -359,7 +420,7 @@ def _rule_errors(final: dict) -> list[tuple[str, str]]:
     start, end = final.get("event_start"), final.get("event_end")
     if start and end and end < start:
         errors.append(("event_end", f"the event ends ({end}) before it starts ({start})"))
-    if final.get("status") == Article.Status.PUBLISHED:
+    if final.get("status") == PUBLISHED:
         if not (final.get("headline") or "").strip():
             errors.append(("headline", "a published article needs a headline"))
         if not (final.get("published_on") or final.get("event_start")):
@@ -381,10 +442,21 @@ def _chunks(rows: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _as_text(cell) -> str:
+    """A cell as the text an export would have written, to compare before cleaning."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return _text(cell)
+
+
 class _Importer:
     def __init__(self, report: ImportReport, *, by, keep_rows: bool, can_publish: bool):
         self.report = report
-        self.by = by
+        self.by = by if by is not None and by.pk else None
         self.keep_rows = keep_rows
         self.can_publish = can_publish
         self.lookups = Lookups()
@@ -400,14 +472,66 @@ class _Importer:
         if self.keep_rows and not any(o.row == row for o in self.report.rows[-3:]):
             self.report.rows.append(RowOutcome(row, slug, "error"))
 
-    def chunk(self, chunk: list[tuple[int, dict]], *, write: bool) -> None:
+    def _rendered(self, before: dict, tags: dict[str, dict[int, set]]) -> dict[str, str]:
+        """The stored article as export text, column by column."""
+        names = self.lookups.names
+        text = {
+            column: ("" if before[column] is None else before[column].isoformat())
+            if column in DATE_COLUMNS
+            else before[column]
+            for column in (*TEXT_COLUMNS, "language", "status", "url", *DATE_COLUMNS)
+        }
+        text["source"] = names["source"].get(before["source_id"], "")
+        for column in LIST_COLUMNS:
+            keys = tags[column].get(before["id"], ())
+            text[column] = LIST_SEPARATOR.join(sorted(names[column][k] for k in keys))
+        return text
+
+    def lookup(self, chunk: list[tuple[int, dict]]) -> _Lookup:
+        """Read what the chunk's rows refer to: stored articles, their tags, taken URLs."""
+        slugs = [_text(raw.get("slug")).strip() for _, raw in chunk if "__error__" not in raw]
+        existing = {
+            row["slug"]: row
+            for row in Article.objects.filter(slug__any_of=slugs).values(
+                "id", "slug", "published_at", *SCALARS
+            )
+        }
+        # Only a URL that is new to its article can collide with another article's.
+        urls = set()
+        for _, raw in chunk:
+            url = _text(raw.get("url")).strip()
+            before = existing.get(_text(raw.get("slug")).strip())
+            if url and (before is None or before["url"] != url):
+                urls.add(url)
+        taken = (
+            dict(
+                Article.objects.filter(url__any_of=urls).exclude(url="").values_list("url", "slug")
+            )
+            if urls
+            else {}
+        )
+        tags = self._current_tags([row["id"] for row in existing.values()])
+        return _Lookup(chunk, existing, tags, taken)
+
+    def classify(self, looked: _Lookup) -> _Batch:
+        """Clean and compare every row of a chunk; no database access (it may run during a COPY)."""
+        existing, current_tags = looked.existing, looked.tags
         cleaned = []
-        for number, raw in chunk:
+        for number, raw in looked.chunk:
             if "__error__" in raw:
                 self.error(number, "", raw["__error__"])
                 continue
+            slug = _text(raw.get("slug")).strip()
+            before = existing.get(slug)
+            if before is not None:
+                # Only cells whose text differs from the stored article need cleaning.
+                stored = self._rendered(before, current_tags)
+                raw = {
+                    k: v
+                    for k, v in raw.items()
+                    if k == "slug" or (v != stored.get(k) and _as_text(v) != stored.get(k))
+                }
             values, tags, errors = clean_row(raw, self.lookups)
-            slug = values.get("slug", "")
             for column, message in errors:
                 self.error(number, column, message, slug)
             if slug:
@@ -426,39 +550,25 @@ class _Importer:
             if not errors:
                 cleaned.append((number, values, tags))
 
-        slugs = [v["slug"] for _, v, _ in cleaned]
-        existing = {
-            row["slug"]: row
-            for row in Article.objects.filter(slug__in=slugs).values(
-                "id", "slug", "published_at", *SCALARS
-            )
-        }
-        urls = [v["url"] for _, v, _ in cleaned if v.get("url")]
-        taken_urls = (
-            dict(Article.objects.filter(url__in=urls).values_list("url", "slug")) if urls else {}
-        )
-        current_tags = self._current_tags([row["id"] for row in existing.values()])
-
-        new, changed = [], []
+        batch = _Batch(current_tags=current_tags)
         for number, values, tags in cleaned:
             slug = values["slug"]
             before = existing.get(slug)
-            owner = taken_urls.get(values.get("url"))
+            owner = looked.taken_urls.get(values.get("url"))
             if owner and owner != slug:
                 self.error(number, "url", f"already used by the article “{owner}”", slug)
                 continue
             final = {**(before or {}), **values}
             rule_errors = _rule_errors(final)
-            was_published = before and before["status"] == Article.Status.PUBLISHED
-            becomes_published = final.get("status") == Article.Status.PUBLISHED
-            if bool(was_published) != bool(becomes_published) and not self.can_publish:
+            was_published = bool(before) and before["status"] == PUBLISHED
+            if was_published != (final.get("status") == PUBLISHED) and not self.can_publish:
                 rule_errors.append(("status", "you may not publish or unpublish articles"))
             for column, message in rule_errors:
                 self.error(number, column, message, slug)
             if rule_errors:
                 continue
             if before is None:
-                new.append((number, values, tags))
+                batch.new.append((values, tags))
                 self._outcome(number, slug, "new")
                 continue
             fields = tuple(k for k, v in values.items() if k != "slug" and before.get(k) != v)
@@ -467,15 +577,114 @@ class _Importer:
                 if set(ids) != current_tags[name].get(before["id"], set())
             )  # fmt: skip
             if fields or tag_fields:
-                changed.append((before, values, tags, fields, tag_fields))
+                batch.changed.append((before, values, tags, fields, tag_fields))
                 self._outcome(number, slug, "updated", fields + tag_fields)
             else:
                 self.report.unchanged += 1
                 self._outcome(number, slug, "unchanged")
-        self.report.created += len(new)
-        self.report.updated += len(changed)
-        if write and not self.report.errors:
-            self._write(new, changed, current_tags)
+        self.report.created += len(batch.new)
+        self.report.updated += len(batch.changed)
+        return batch
+
+    def run(self, rows: Iterator, *, write: bool, progress) -> None:
+        """Look up, classify and write chunk by chunk, overlapping the database with Python.
+
+        On PostgreSQL every COPY stays open while Python works: the next chunk is read while a
+        chunk's articles stream in, and classified while its tag links stream in. Everything
+        stays in the caller's transaction.
+        """
+        chunks = _chunks(rows, CHUNK)
+        chunk = next(chunks, None)
+        pending: _Batch | None = None
+        while chunk is not None or pending is not None:
+            writing = pending is not None and write and not self.report.errors
+            following = None
+            if writing:
+                now = timezone.now()
+                ids = _allocate_ids(len(pending.new))
+                columns, records = _article_records(
+                    [values for values, _ in pending.new], ids=ids, by=self.by, now=now
+                )
+                with _copying(Article._meta.db_table, columns, records):
+                    following = next(chunks, None) if chunk is not None else None
+                if ids is None:  # no sequence to draw from: read back what was inserted
+                    slugs = [values["slug"] for values, _ in pending.new]
+                    by_slug = dict(
+                        Article.objects.filter(slug__any_of=slugs).values_list("slug", "id")
+                    )
+                    ids = [by_slug[slug] for slug in slugs]
+            elif chunk is not None:
+                following = next(chunks, None)
+            looked = self.lookup(chunk) if chunk is not None else None
+            batch = None
+            if writing:
+                links = self._links(pending, ids)
+                for name in ("countries", "agencies"):
+                    with _copying(*links[name]):
+                        pass
+                with _copying(*links["topics"]):
+                    batch = self.classify(looked) if looked is not None else None
+                self._apply_changes(pending, now=now)
+            elif looked is not None:
+                batch = self.classify(looked)
+            if progress and chunk is not None:
+                progress(len(chunk))
+            pending, chunk = batch, following
+
+    def _links(self, batch: _Batch, ids: list[int]) -> dict[str, tuple]:
+        """The tag rows to insert for a batch: (table, columns, rows) per tag kind."""
+        rows: dict[str, list] = defaultdict(list)
+        for article_id, (_values, tags) in zip(ids, batch.new, strict=True):
+            for name, keys in tags.items():
+                rows[name] += [(article_id, key) for key in keys]
+        for before, _values, tags, _fields, tag_fields in batch.changed:
+            for name in tag_fields:
+                old = batch.current_tags[name].get(before["id"], set())
+                rows[name] += [(before["id"], key) for key in set(tags[name]) - old]
+        return {
+            name: (through._meta.db_table, ("article_id", self.through_fk[name]), rows[name])
+            for name, through in self.throughs.items()
+        }
+
+    def _apply_changes(self, batch: _Batch, *, now) -> None:
+        """Update changed articles' fields and remove the tag links they no longer have."""
+        if not batch.changed:
+            return
+        objects, fields = [], {"updated_at", "updated_by_id"}
+        for before, values, _tags, changed_fields, _ in batch.changed:
+            article = Article(
+                id=before["id"],
+                published_at=before["published_at"],
+                **{k: before[k] for k in SCALARS},
+            )
+            for name in changed_fields:
+                setattr(article, name, values[name])
+                fields.add(name)
+            if article.status == PUBLISHED and article.published_at is None:
+                article.published_at = now
+                fields.add("published_at")
+            article.updated_at = now
+            article.updated_by_id = self.by.pk if self.by else None
+            objects.append(article)
+        Article.objects.bulk_update(objects, sorted(fields), batch_size=500)
+
+        for name, through in self.throughs.items():
+            stale = set()
+            for before, _values, tags, _fields, tag_fields in batch.changed:
+                if name in tag_fields:
+                    old = batch.current_tags[name].get(before["id"], set())
+                    stale |= {(before["id"], key) for key in old - set(tags[name])}
+            if stale:
+                fk = self.through_fk[name]
+                ids = {article_id for article_id, _ in stale}
+                doomed = [
+                    pk
+                    for pk, article_id, key in through.objects.filter(
+                        article_id__any_of=ids
+                    ).values_list("pk", "article_id", fk)
+                    if (article_id, key) in stale
+                ]
+                through.objects.filter(pk__any_of=doomed).delete()
 
     def _outcome(self, number, slug, status, changed=()) -> None:
         if self.keep_rows:
@@ -486,68 +695,103 @@ class _Importer:
         if not ids:
             return current
         for name, through in self.throughs.items():
-            for article_id, key in through.objects.filter(article_id__in=ids).values_list(
+            for article_id, key in through.objects.filter(article_id__any_of=ids).values_list(
                 "article_id", self.through_fk[name]
             ):
                 current[name][article_id].add(key)
         return current
 
-    def _write(self, new, changed, current_tags) -> None:
-        now = timezone.now()
-        by = self.by if self.by is not None and self.by.pk else None
-        articles = []
-        for _, values, _ in new:
-            article = Article(**values, created_by=by, updated_by=by)
-            if article.status == Article.Status.PUBLISHED:
-                article.published_at = now
-            articles.append(article)
-        created = Article.objects.bulk_create(articles)
-        links = defaultdict(list)
-        for article, (_, _, tags) in zip(created, new, strict=True):
-            for name, ids in tags.items():
-                links[name] += [(article.pk, key) for key in ids]
 
-        if changed:
-            objects, fields = [], {"updated_at", "updated_by_id"}
-            for before, values, _tags, changed_fields, _ in changed:
-                article = Article(
-                    id=before["id"],
-                    published_at=before["published_at"],
-                    **{k: before[k] for k in SCALARS},
-                )
-                for name in changed_fields:
-                    setattr(article, name, values[name])
-                    fields.add(name)
-                if article.status == Article.Status.PUBLISHED and article.published_at is None:
-                    article.published_at = now
-                    fields.add("published_at")
-                article.updated_at, article.updated_by_id = now, by.pk if by else None
-                objects.append(article)
-            Article.objects.bulk_update(objects, sorted(fields), batch_size=500)
+@dataclass
+class _Lookup:
+    chunk: list
+    existing: dict
+    tags: dict
+    taken_urls: dict
 
-        stale = defaultdict(list)
-        for before, _values, tags, _fields, tag_fields in changed:
-            for name in tag_fields:
-                old, wanted = current_tags[name].get(before["id"], set()), set(tags[name])
-                links[name] += [(before["id"], key) for key in wanted - old]
-                stale[name] += [(before["id"], key) for key in old - wanted]
-        for name, through in self.throughs.items():
-            fk = self.through_fk[name]
-            if stale[name]:
-                ids = {article_id for article_id, _ in stale[name]}
-                pairs = set(stale[name])
-                doomed = [
-                    pk
-                    for pk, article_id, key in through.objects.filter(
-                        article_id__in=ids
-                    ).values_list("pk", "article_id", fk)
-                    if (article_id, key) in pairs
-                ]
-                through.objects.filter(pk__in=doomed).delete()
-            if links[name]:
-                through.objects.bulk_create(
-                    [through(article_id=a, **{fk: k}) for a, k in links[name]], batch_size=5000
-                )
+
+@dataclass
+class _Batch:
+    current_tags: dict
+    new: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+
+
+def _allocate_ids(count: int) -> list[int] | None:
+    """Draw ids for new articles from PostgreSQL's sequence (None elsewhere), so that their tag
+    links are known before the articles are written."""
+    if not count or connection.vendor != "postgresql":
+        return None
+    table = Article._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@contextmanager
+def _copying(table: str, columns: tuple[str, ...], rows: list[tuple]):
+    """Insert many rows; on PostgreSQL as a COPY that stays open (rows sent by a writer thread)
+    while the body of the with-block runs, elsewhere with executemany before it."""
+    if not rows:
+        yield
+        return
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    if connection.vendor != "postgresql":
+        marks = ", ".join(["%s"] * len(columns))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
+        yield
+        return
+    from psycopg.copy import QueuedLibpqWriter
+
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        statement = f"COPY {quote(table)} ({names}) FROM STDIN"
+        with raw.copy(statement, writer=QueuedLibpqWriter(raw)) as copy:
+            for row in rows:
+                copy.write_row(row)
+            yield
+
+
+def _article_records(
+    rows: list[dict], *, ids: list[int] | None, by, now
+) -> tuple[tuple[str, ...], list[tuple]]:
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value(now)
+    user = by.pk if by else None
+    defaults = {
+        "headline": "", "headline_en": "", "language": str(Article.Language.OTHER),
+        "status": str(Article.Status.DRAFT), "source_id": None, "url": "", "published_on": None,
+        "updated_on": None, "event_start": None, "event_end": None, "summary": "",
+        "summary_en": "", "body": "",
+    }  # fmt: skip
+    columns = (
+        "slug", *defaults, "published_at", "created_at", "updated_at", "created_by_id",
+        "updated_by_id", "raw_text", "import_ref", "flags", "edited_fields", "import_details",
+    )  # fmt: skip
+    if ids is not None:
+        columns = ("id", *columns)
+    records = []
+    for index, values in enumerate(rows):
+        merged = {**defaults, **values}
+        published_at = stamp if merged["status"] == PUBLISHED else None
+        records.append(
+            (
+                merged["slug"],
+                *(
+                    ops.adapt_datefield_value(merged[c]) if c in DATE_COLUMNS else merged[c]
+                    for c in defaults
+                ),
+                published_at, stamp, stamp, user, user, "", "", "[]", "[]", "{}",
+            )
+        )  # fmt: skip
+        if ids is not None:
+            records[-1] = (ids[index], *records[-1])
+    return columns, records
 
 
 def import_articles(
@@ -573,10 +817,7 @@ def import_articles(
     importer = _Importer(report, by=by, keep_rows=keep_rows, can_publish=can_publish)
     try:
         with transaction.atomic():
-            for chunk in _chunks(rows, CHUNK):
-                importer.chunk(chunk, write=not dry_run)
-                if progress:
-                    progress(len(chunk))
+            importer.run(rows, write=not dry_run, progress=progress)
             if dry_run or report.errors:
                 transaction.set_rollback(True)
             else:
@@ -593,37 +834,43 @@ def import_articles(
 def export_rows(queryset, *, chunk: int = 2000) -> Iterator[list]:
     """Yield one list per article in COLUMNS order, reading in keyset-paginated chunks."""
     sources = dict(Source.objects.values_list("pk", "name"))
-    topics = dict(Topic.objects.values_list("pk", "slug"))
-    agencies = dict(Agency.objects.values_list("pk", "acronym"))
-    names = {"topics": topics, "agencies": agencies, "countries": None}
-    fks = {"topics": "topic_id", "countries": "country_id", "agencies": "agency_id"}
-    fields = ("id", "slug", "source_id", *[s for s in SCALARS if s != "source_id"])
-    base = queryset.order_by().values_list("pk", flat=True)
+    names = {
+        "topics": dict(Topic.objects.values_list("pk", "slug")),
+        "agencies": dict(Agency.objects.values_list("pk", "acronym")),
+        "countries": None,
+    }
+    fks = {"countries": "country_id", "topics": "topic_id", "agencies": "agency_id"}
+    fields = (
+        "pk", "slug", "headline", "headline_en", "language", "status", "source_id", "url",
+        *DATE_COLUMNS, "summary", "summary_en", "body",
+    )  # fmt: skip
+    base = queryset.order_by("pk").values_list(*fields)
     last = 0
     while True:
-        ids = list(base.filter(pk__gt=last).order_by("pk")[:chunk])
-        if not ids:
+        rows = list(base.filter(pk__gt=last)[:chunk])
+        if not rows:
             return
-        last = ids[-1]
-        rows = Article.objects.filter(pk__in=ids).order_by("pk").values(*fields)
+        last = rows[-1][0]
+        ids = [row[0] for row in rows]
         tags: dict[str, dict[int, list]] = {}
         for name, fk in fks.items():
             through = getattr(Article, name).through
             found = defaultdict(list)
+            lookup = names[name]
             for article_id, key in through.objects.filter(article_id__in=ids).values_list(
                 "article_id", fk
             ):
-                found[article_id].append(key if names[name] is None else names[name][key])
+                found[article_id].append(key if lookup is None else lookup[key])
             tags[name] = found
-        for row in rows:
+        for pk, slug, headline, headline_en, language, status, source_id, url, *rest in rows:
+            published_on, updated_on, event_start, event_end, summary, summary_en, body = rest
             yield [
-                row["slug"], row["headline"], row["headline_en"], row["language"], row["status"],
-                sources.get(row["source_id"], ""), row["url"], row["published_on"],
-                row["updated_on"], row["event_start"], row["event_end"],
-                LIST_SEPARATOR.join(sorted(tags["countries"].get(row["id"], []))),
-                LIST_SEPARATOR.join(sorted(tags["topics"].get(row["id"], []))),
-                LIST_SEPARATOR.join(sorted(tags["agencies"].get(row["id"], []))),
-                row["summary"], row["summary_en"], row["body"],
+                slug, headline, headline_en, language, status, sources.get(source_id, ""), url,
+                published_on, updated_on, event_start, event_end,
+                LIST_SEPARATOR.join(sorted(tags["countries"].get(pk, ()))),
+                LIST_SEPARATOR.join(sorted(tags["topics"].get(pk, ()))),
+                LIST_SEPARATOR.join(sorted(tags["agencies"].get(pk, ()))),
+                summary, summary_en, body,
             ]  # fmt: skip
 
 
@@ -633,46 +880,125 @@ def _cell(value):
     return value
 
 
-class _Echo:
-    def write(self, value):
-        return value
+# Formula escaping in SQL, the same rule as escape_formula.
+_SQL_ESCAPED = "('=', '+', '-', '@', chr(9), chr(13), chr(39))"
 
 
-def csv_chunks(queryset) -> Iterator[str]:
-    """Yield CSV text (UTF-8 BOM first, for Excel) for a streaming HTTP response."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(COLUMNS)
-    for row in export_rows(queryset):
-        yield writer.writerow(
-            [v.isoformat() if isinstance(v, datetime.date) else _cell(v) for v in row]
+def _copy_select(queryset) -> tuple[str, tuple]:
+    """One SELECT producing export rows (escaped, tags joined, dates ISO) for COPY on PostgreSQL.
+
+    Tags are aggregated once per table for the exported ids (hash joins), not per row.
+    """
+    subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    q = connection.ops.quote_name
+    table = {m: q(m._meta.db_table) for m in (Article, Source, Topic, Agency)}
+    through = {name: q(getattr(Article, name).through._meta.db_table) for name in LIST_COLUMNS}
+
+    def esc(column: str) -> str:
+        starts = f"left({column}, 1) IN {_SQL_ESCAPED}"
+        return f"CASE WHEN {starts} THEN chr(39) || {column} ELSE {column} END"
+
+    def day(column: str) -> str:
+        return f"to_char(a.{column}, 'YYYY-MM-DD')"
+
+    def grouped(name: str, value: str, join: str = "") -> str:
+        return (
+            f"{name} AS (SELECT x.article_id, string_agg({value}, '|' ORDER BY {value} "
+            f'COLLATE "C") AS v FROM {through[name]} x {join} '
+            "WHERE x.article_id IN (SELECT article_pk FROM ids) GROUP BY x.article_id)"
         )
+
+    source_name = esc("coalesce(s.name, '')")
+    select = (
+        f"WITH ids (article_pk) AS MATERIALIZED ({subquery}), "
+        f"{grouped('countries', 'x.country_id')}, "
+        f"{grouped('topics', 't.slug', f'JOIN {table[Topic]} t ON t.id = x.topic_id')}, "
+        f"{grouped('agencies', 'g.acronym', f'JOIN {table[Agency]} g ON g.id = x.agency_id')} "
+        f"SELECT a.slug, {esc('a.headline')}, {esc('a.headline_en')}, a.language, a.status, "
+        f"{source_name}, {esc('a.url')}, "
+        f"{day('published_on')}, {day('updated_on')}, {day('event_start')}, {day('event_end')}, "
+        "coalesce(countries.v, ''), coalesce(topics.v, ''), coalesce(agencies.v, ''), "
+        f"{esc('a.summary')}, {esc('a.summary_en')}, {esc('a.body')} "
+        f"FROM {table[Article]} a JOIN ids ON ids.article_pk = a.id "
+        f"LEFT JOIN {table[Source]} s ON s.id = a.source_id "
+        "LEFT JOIN countries ON countries.article_id = a.id "
+        "LEFT JOIN topics ON topics.article_id = a.id "
+        "LEFT JOIN agencies ON agencies.article_id = a.id "
+        "ORDER BY a.id"
+    )
+    return select, params
+
+
+def _server_side(queryset) -> bool:
+    return connection.vendor == "postgresql" and queryset.db == "default"
+
+
+def _header_bytes() -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerow(COLUMNS)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def csv_chunks(queryset) -> Iterator[bytes]:
+    """Yield the CSV file (UTF-8 with a BOM, for Excel) in pieces, for streaming responses.
+
+    On PostgreSQL the server writes the CSV itself (COPY ... TO STDOUT), several times faster
+    than formatting rows in Python.
+    """
+    yield _header_bytes()
+    if _server_side(queryset):
+        select, params = _copy_select(queryset)
+        statement = f"COPY ({select}) TO STDOUT WITH (FORMAT csv)"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+            for block in copy:
+                yield bytes(block)
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for n, row in enumerate(export_rows(queryset), 1):
+        writer.writerow([v.isoformat() if isinstance(v, datetime.date) else _cell(v) for v in row])
+        if n % 500 == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
 
 
 def write_csv(queryset, handle, *, progress: Callable[[int], None] | None = None) -> int:
     """Write the articles as CSV to a binary handle; return how many."""
-    text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
-    count = 0
-    for count, chunk in enumerate(csv_chunks(queryset)):
-        text.write(chunk)
-        if progress and count:
-            progress(1)
-    text.flush()
-    text.detach()
+    count = queryset.count()
+    for chunk in csv_chunks(queryset):
+        handle.write(chunk)
+    if progress:
+        progress(count)
     return count
 
 
-def write_xlsx(queryset, handle, *, progress: Callable[[int], None] | None = None) -> int:
-    """Write the articles as an XLSX workbook (openpyxl write-only, streamed); return how many."""
-    import openpyxl
-
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("articles")
-    sheet.append(list(COLUMNS))
-    count = 0
+def _text_rows(queryset) -> Iterator:
+    """Export rows as escaped strings (dates ISO), from COPY on PostgreSQL."""
+    if _server_side(queryset):
+        select, params = _copy_select(queryset)
+        statement = f"COPY ({select}) TO STDOUT"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+            yield from copy.rows()
+        return
     for row in export_rows(queryset):
-        sheet.append([_ILLEGAL_XLSX.sub("", _cell(v)) if isinstance(v, str) else v for v in row])
-        count += 1
-        if progress:
-            progress(1)
-    book.save(handle)
+        yield [_cell(v) for v in row]
+
+
+def write_xlsx(queryset, handle, *, progress: Callable[[int], None] | None = None) -> int:
+    """Write the articles as an XLSX workbook, streamed; return how many."""
+    from .xlsx import SheetWriter
+
+    dates = frozenset(COLUMNS.index(c) for c in DATE_COLUMNS)
+    count = 0
+    with SheetWriter(handle, sheet="articles", width=len(COLUMNS), date_columns=dates) as sheet:
+        sheet.append(COLUMNS, style=2)
+        for row in _text_rows(queryset):
+            sheet.append(row)
+            count += 1
+            if progress and count % 1000 == 0:
+                progress(1000)
+    if progress:
+        progress(count % 1000)
     return count

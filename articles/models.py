@@ -207,7 +207,8 @@ class Article(models.Model):
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)
     headline_en = models.CharField(_("English headline"), max_length=500, blank=True)
-    slug = models.SlugField(_("slug"), max_length=120)
+    # Indexed by the named unique constraint; SlugField's own two indexes would be redundant.
+    slug = models.SlugField(_("slug"), max_length=120, db_index=False)
     language = models.CharField(
         _("language"), max_length=16, choices=Language.choices, default=Language.OTHER
     )
@@ -247,6 +248,7 @@ class Article(models.Model):
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Audit columns, never filtered on: no index to maintain on every write.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -254,6 +256,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -262,6 +265,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
 
     raw_text = models.TextField(_("raw text"), blank=True)

@@ -7,6 +7,7 @@ Large article files go through catalogue.py, which keeps these columns but write
 
 from __future__ import annotations
 
+from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from .catalogue import COLUMNS, LIST_SEPARATOR, escape_formula, unescape_formula
@@ -101,6 +102,12 @@ class ArticleResource(resources.ModelResource):
             name: {"format": "%Y-%m-%d"}
             for name in ("published_on", "updated_on", "event_start", "event_end")
         }
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        # A row that publishes stamps the publication time, as the publish service does.
+        if instance.status == Article.Status.PUBLISHED and instance.published_at is None:
+            instance.published_at = timezone.now()
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):

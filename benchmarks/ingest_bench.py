@@ -170,6 +170,7 @@ def main() -> None:
         os.environ["DATABASE_URL"] = args.database_url.rsplit("/", 1)[0] + "/" + scratch
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    os.environ["DEBUG"] = "0"  # DEBUG keeps every query in memory: not what production runs
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
     import django
 

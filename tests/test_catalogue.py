@@ -347,3 +347,22 @@ def test_vocabulary_resources_round_trip_with_natural_keys():
     result = AgencyResource().import_data(dataset, dry_run=True)
     assert result.has_validation_errors() or result.has_errors()
     assert not Country.objects.filter(code="ZZ").exists()
+
+
+def test_xlsx_export_is_a_real_workbook_with_dates_and_thai_text(catalogue):
+    article = catalogue[0]
+    article.body = "ข้อความ\x07ที่มีอักขระควบคุม & <แท็ก>"
+    article.save()
+    book = openpyxl.load_workbook(io.BytesIO(_export("xlsx")))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    assert tuple(header) == COLUMNS
+    assert sheet["A1"].font.b
+    rows = {
+        row[0]: dict(zip(COLUMNS, row, strict=False))
+        for row in sheet.iter_rows(2, values_only=True)
+    }
+    row = rows[article.slug]
+    assert row["event_start"] == datetime.datetime(2022, 3, 1)
+    assert row["body"] == "ข้อความที่มีอักขระควบคุม & <แท็ก>"  # control characters are not XML
+    assert row["countries"] == "TH|VN"
