@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
@@ -11,4 +11,12 @@ urlpatterns = [
     path("countries/<str:code>/", views.CountryView.as_view(), name="country"),
     path("agencies/<str:acronym>/", views.AgencyView.as_view(), name="agency"),
     path("sources/<slug:slug>/", views.SourceView.as_view(), name="source"),
+    path("cooperation/", views.CooperationView.as_view(), name="cooperation"),
+    path(
+        "cooperation/<str:first>-<str:second>/",
+        views.CountryPairView.as_view(),
+        name="country-pair",
+    ),
+    path("feeds/rss/", feeds.ArticleFeed(), name="feed-rss"),
+    path("feeds/atom/", feeds.AtomArticleFeed(), name="feed-atom"),
 ]

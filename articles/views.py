@@ -1,64 +1,296 @@
-"""Public pages; every one starts from Article.objects.published()."""
+"""Public pages. Every one starts from Article.objects.published(); one mixin owns the listing."""
 
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from __future__ import annotations
 
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
 
+FACET_LIMIT = 12  # options shown per facet (the rest behind "more")
 
-class PublishedArticlesMixin:
-    """Own the public queryset, the page size and the shared context."""
+
+def public_articles():
+    """The articles readers may see, with what listings show of them."""
+    return (
+        Article.objects.published().select_related("source").prefetch_related("topics", "countries")
+    )
+
+
+class ListingMixin:
+    """Own the filtered, paginated queryset and the facet counts of every public listing."""
 
     paginate_by = 20
-
-    def get_queryset(self):
-        return Article.objects.published().with_relations().order_by("-published_on", "-id")
-
-
-class ArticleListView(PublishedArticlesMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
+    fixed: dict[str, str] = {}  # a facet page pins one facet option
+
+    def get_filter_data(self):
+        data = self.request.GET.copy()
+        for name, value in self.get_fixed().items():
+            data.setlist(name, [value])
+        return data
+
+    def get_fixed(self) -> dict[str, str]:
+        return dict(self.fixed)
+
+    def get_queryset(self):
+        self.vocabulary = Vocabulary.load()
+        self.filterset = ArticleFilter(
+            self.get_filter_data(), queryset=public_articles(), vocabulary=self.vocabulary
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = self.filterset.facet_counts()
+        fixed = self.get_fixed()
+        selected = {f: self.filterset.form.data.getlist(f) for f in ArticleFilter.FACETS}
+        facets = []
+        for facet in ArticleFilter.FACETS:
+            if facet in fixed:
+                continue
+            found = dict(counts[facet])
+            # A selected option with no articles left still shows, so it can be unticked.
+            for key in selected[facet]:
+                if key not in found and self.known(facet, key):
+                    found[key] = 0
+            options = [
+                {
+                    "key": key,
+                    "label": self.label(facet, key),
+                    "count": n,
+                    "selected": key in selected[facet],
+                }
+                for key, n in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))
+            ]
+            facets.append(
+                {
+                    "name": facet,
+                    "title": ArticleFilter.base_filters[facet].label,
+                    "options": options[:FACET_LIMIT],
+                    "more": options[FACET_LIMIT:],
+                }
+            )
+        context.update(
+            filterset=self.filterset,
+            facets=facets,
+            active_filters=self.active_filters(selected, fixed),
+            total=context["paginator"].count if context.get("paginator") else 0,
+        )
+        return context
+
+    def known(self, facet: str, key: str) -> bool:
+        return facet == "language" or key in self.vocabulary.labels[facet]
+
+    def label(self, facet: str, key: str) -> str:
+        if facet == "language":
+            return str(Article.Language(key).label) if key in Article.Language.values else key
+        obj = self.vocabulary.labels[facet].get(key)
+        if obj is None:
+            return key
+        if facet == "agency":
+            return f"{obj.acronym} — {obj.name}"
+        return str(obj.name)
+
+    def active_filters(self, selected, fixed):
+        active = []
+        for facet, keys in selected.items():
+            if facet in fixed:
+                continue
+            for key in keys:
+                if self.known(facet, key):
+                    active.append({"name": facet, "key": key, "label": self.label(facet, key)})
+        return active
 
 
-class ArticleDetailView(PublishedArticlesMixin, DetailView):
+class ArticleListView(ListingMixin, ListView):
+    """The home page: every published article, newest first, filterable."""
+
+
+class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
-
-class _FacetPageView(PublishedArticlesMixin, ListView):
-    """A listing narrowed to one topic, country, agency or source."""
-
-    template_name = "articles/article_list.html"
-    context_object_name = "articles"
-    model_class = None
-    lookup = ""
-    url_kwarg = ""
-
-    def get_facet(self):
-        value = self.kwargs[self.url_kwarg]
-        if self.url_kwarg == "code":
-            value = value.upper()
-        return get_object_or_404(self.model_class, **{self.lookup: value})
-
     def get_queryset(self):
-        self.facet = self.get_facet()
-        return super().get_queryset().filter(**{self.filter_field: self.facet})
+        return public_articles().prefetch_related("agencies")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(facet=self.facet, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["related"] = related_articles(self.object)
+        return context
 
 
-class TopicView(_FacetPageView):
-    model_class, lookup, url_kwarg, filter_field = Topic, "slug", "slug", "topics"
+def related_articles(article: Article, limit: int = 5):
+    """Published articles sharing the most topics and countries with this one."""
+    topic_ids = [t.pk for t in article.topics.all()]
+    codes = [c.pk for c in article.countries.all()]
+    if not topic_ids and not codes:
+        return []
+    topics = Article.topics.through.objects.filter(
+        article_id=OuterRef("pk"), topic_id__in=topic_ids
+    )
+    countries = Article.countries.through.objects.filter(
+        article_id=OuterRef("pk"), country_id__in=codes
+    )
+    return list(
+        Article.objects.published()
+        .exclude(pk=article.pk)
+        .filter(Exists(topics) | Exists(countries))
+        .annotate(
+            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True)
+            + Count("countries", filter=Q(countries__in=codes), distinct=True)
+        )
+        .select_related("source")
+        .order_by("-shared", "-date", "-id")[:limit]
+    )
 
 
-class CountryView(_FacetPageView):
-    model_class, lookup, url_kwarg, filter_field = Country, "code", "code", "countries"
+class _FacetPage(ListingMixin, ListView):
+    """A listing pinned to one topic, country, agency or source, with a short description."""
+
+    facet = ""
+    model_class = None
+    lookup = ""
+
+    def get_fixed(self):
+        self.object = get_object_or_404(self.model_class, **{self.lookup: self.key()})
+        return {self.facet: self.key()}
+
+    def key(self) -> str:
+        return self.kwargs[self.lookup]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            facet_object=self.object, facet_kind=self.facet, facet_key=self.key(), **kwargs
+        )
 
 
-class AgencyView(_FacetPageView):
-    model_class, lookup, url_kwarg, filter_field = Agency, "acronym", "acronym", "agencies"
+class TopicView(_FacetPage):
+    facet, model_class, lookup = "topic", Topic, "slug"
 
 
-class SourceView(_FacetPageView):
-    model_class, lookup, url_kwarg, filter_field = Source, "slug", "slug", "source"
+class CountryView(_FacetPage):
+    facet, model_class, lookup = "country", Country, "code"
+
+    def key(self) -> str:
+        return self.kwargs["code"].upper()
+
+
+class AgencyView(_FacetPage):
+    facet, model_class, lookup = "agency", Agency, "acronym"
+
+
+class SourceView(_FacetPage):
+    facet, model_class, lookup = "source", Source, "slug"
+
+
+class CountryPairView(ListingMixin, ListView):
+    """Articles in which two countries appear together (a cell of the cooperation overview)."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        codes = [self.kwargs["first"].upper(), self.kwargs["second"].upper()]
+        self.pair = list(Country.objects.filter(code__in=codes))
+        if len(self.pair) != 2:
+            raise Http404
+        queryset = super().get_queryset()
+        through = Article.countries.through.objects
+        for code in codes:
+            queryset = queryset.filter(
+                Exists(through.filter(article_id=OuterRef("pk"), country_id=code))
+            )
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pair=self.pair, **kwargs)
+
+
+class CooperationView(TemplateView):
+    """Which countries appear together in published articles, per topic, with counts."""
+
+    template_name = "articles/cooperation.html"
+    size = 14  # the countries that appear most
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topics = list(Topic.objects.all())
+        topic = next((t for t in topics if t.slug == self.request.GET.get("topic")), None)
+        articles = Article.objects.published()
+        if topic:
+            articles = articles.filter(
+                Exists(
+                    Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic=topic)
+                )
+            )
+        ids = articles.order_by().values("pk")
+        through = Article.countries.through
+        top = list(
+            through.objects.filter(article_id__in=ids)
+            .values("country_id")
+            .annotate(n=Count("article_id"))
+            .order_by("-n", "country_id")[: self.size]
+        )
+        codes = [row["country_id"] for row in top]
+        pairs = country_pairs(ids, codes)
+        countries = Country.objects.in_bulk(codes)
+        peak = max(pairs.values(), default=0)
+        rows = []
+        for a in codes:
+            cells = []
+            for b in codes:
+                n = pairs.get((min(a, b), max(a, b)), 0) if a != b else None
+                level = 0 if not n else min(5, 1 + (5 * n - 1) // max(peak, 1))
+                cells.append({"code": b, "count": n, "level": level,
+                              "first": min(a, b), "second": max(a, b)})  # fmt: skip
+            rows.append({"country": countries[a], "cells": cells})
+        strongest = sorted(pairs.items(), key=lambda kv: -kv[1])[:10]
+        context.update(
+            topics=topics,
+            topic=topic,
+            columns=[countries[c] for c in codes],
+            rows=rows,
+            strongest=[
+                {"first": countries[a], "second": countries[b], "count": n}
+                for (a, b), n in strongest
+            ],
+            total=articles.count(),
+        )
+        return context
+
+
+def country_pairs(article_ids, codes: list[str]) -> dict[tuple[str, str], int]:
+    """How many of the given articles name each pair of the given countries."""
+    if len(codes) < 2:
+        return {}
+    table = connection.ops.quote_name(Article.countries.through._meta.db_table)
+    subquery, params = article_ids.query.sql_with_params()
+    marks = ", ".join(["%s"] * len(codes))
+    sql = (
+        f"SELECT a.country_id, b.country_id, COUNT(*) FROM {table} a "
+        f"JOIN {table} b ON a.article_id = b.article_id AND a.country_id < b.country_id "
+        f"WHERE a.article_id IN ({subquery}) AND a.country_id IN ({marks}) "
+        f"AND b.country_id IN ({marks}) GROUP BY a.country_id, b.country_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *codes, *codes])
+        return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"title": _("Page not found")}, status=404)
+
+
+def server_error(request):
+    # No database access here: the database may be what failed.
+    return render(request, "500.html", status=500)

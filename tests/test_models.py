@@ -147,5 +147,5 @@ def test_full_clean_reports_duplicate_slug_and_url_readably():
 def test_str_and_absolute_url():
     article = ArticleFactory(slug="asean-meeting", headline="หัวข้อ")
     assert str(article) == "หัวข้อ"
-    assert article.get_absolute_url() == "/articles/asean-meeting/"
+    assert article.get_absolute_url() == "/en/articles/asean-meeting/"
     assert "no headline" in str(ArticleFactory(headline="", headline_en="", slug="z"))

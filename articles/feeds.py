@@ -1,0 +1,64 @@
+"""RSS 2.0 and Atom feeds of the latest articles and of any filtered listing (same query string)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .filters import ArticleFilter
+from .views import public_articles
+
+FEED_SIZE = 30
+
+
+class ArticleFeed(Feed):
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return ArticleFilter(request.GET, queryset=public_articles())
+
+    def title(self, filterset):
+        return (
+            _("Newsroom — latest articles")
+            if not self._filtered()
+            else _("Newsroom — filtered articles")
+        )
+
+    def _filtered(self) -> bool:
+        return any(k != "page" for k in self.request.GET)
+
+    def link(self, filterset):
+        query = self.request.GET.urlencode()
+        return reverse("articles:list") + (f"?{query}" if query else "")
+
+    def description(self, filterset):
+        return _("News about police and security cooperation against transnational crime.")
+
+    def items(self, filterset):
+        return filterset.qs[:FEED_SIZE]
+
+    def item_title(self, article):
+        if article.headline_en and article.headline_en != article.headline:
+            return f"{article.headline} — {article.headline_en}"
+        return article.headline
+
+    def item_description(self, article):
+        return article.summary_en or article.summary or (article.paragraphs or [""])[0][:500]
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        return article.source.name if article.source else None
+
+    def item_categories(self, article):
+        return [t.name_en for t in article.topics.all()]
+
+
+class AtomArticleFeed(ArticleFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, filterset):
+        return self.description(filterset)

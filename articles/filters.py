@@ -1,0 +1,170 @@
+"""The public listing's filters. Query-string names are a public interface: people bookmark them.
+
+AND across facets, OR within one (two topics = either). Facet counts tell, for every option, how
+many published articles the listing would show with that option and the other facets' filters.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, Article, Country, Source, Topic
+
+SORTS = (
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+    ("relevance", _("Relevance")),
+)
+
+
+class Vocabulary:
+    """The facet options and their labels, read once per request (four queries)."""
+
+    def __init__(self, topics, countries, agencies, sources):
+        self.labels = {
+            "topic": {t.slug: t for t in topics},
+            "country": {c.code: c for c in countries},
+            "agency": {a.acronym: a for a in agencies},
+            "source": {s.slug: s for s in sources},
+        }
+
+    @classmethod
+    def load(cls) -> Vocabulary:
+        return cls(
+            list(Topic.objects.all()),
+            list(Country.objects.all()),
+            list(Agency.objects.all()),
+            list(Source.objects.all()),
+        )
+
+
+def _tagged(name: str, column: str, values) -> Exists:
+    through = getattr(Article, name).through
+    return Exists(through.objects.filter(article_id=OuterRef("pk"), **{f"{column}__in": values}))
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Search"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Search articles")}),
+    )
+    topic = django_filters.MultipleChoiceFilter(
+        method="filter_topic", label=_("Topic"), widget=forms.CheckboxSelectMultiple
+    )
+    country = django_filters.MultipleChoiceFilter(
+        method="filter_country", label=_("Country"), widget=forms.CheckboxSelectMultiple
+    )
+    agency = django_filters.MultipleChoiceFilter(
+        method="filter_agency", label=_("Agency"), widget=forms.CheckboxSelectMultiple
+    )
+    source = django_filters.MultipleChoiceFilter(
+        method="filter_source", label=_("Source"), widget=forms.CheckboxSelectMultiple
+    )
+    language = django_filters.MultipleChoiceFilter(
+        field_name="language",
+        choices=Article.Language.choices,
+        label=_("Language"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="gte",
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="lte",
+        label=_("To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort", choices=SORTS, label=_("Sort"), empty_label=None
+    )
+
+    FACETS = ("topic", "country", "agency", "source", "language")
+
+    class Meta:
+        model = Article
+        fields = ()
+
+    def __init__(self, data=None, *args, vocabulary: Vocabulary | None = None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.vocabulary = vocabulary or Vocabulary.load()
+        for facet in ("topic", "country", "agency", "source"):
+            self.filters[facet].extra["choices"] = [
+                (key, key) for key in self.vocabulary.labels[facet]
+            ]
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        # Plain matching until the search issue wires in the search index.
+        return queryset.filter(
+            Q(headline__icontains=value)
+            | Q(headline_en__icontains=value)
+            | Q(summary_en__icontains=value)
+            | Q(body__icontains=value)
+        )
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(_tagged("topics", "topic__slug", value)) if value else queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(_tagged("countries", "country_id", value)) if value else queryset
+
+    def filter_agency(self, queryset, name, value):
+        return queryset.filter(_tagged("agencies", "agency__acronym", value)) if value else queryset
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(source__slug__in=value) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        if value == "oldest":
+            return queryset.order_by("date", "id")
+        return queryset.order_by("-date", "-id")
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by("-date", "-id")
+        return queryset
+
+    def without(self, facet: str) -> ArticleFilter:
+        """The same filters minus one facet's, to count that facet's options."""
+        data = self.data.copy()
+        data.pop(facet, None)
+        return type(self)(data, queryset=self.queryset, vocabulary=self.vocabulary)
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Per facet, {option: article count} under the other facets' filters (a query each)."""
+        counts: dict[str, dict[str, int]] = {}
+        for facet, (model_path, key) in {
+            "topic": ("topics", "topic__slug"),
+            "country": ("countries", "country_id"),
+            "agency": ("agencies", "agency__acronym"),
+        }.items():
+            base = self.without(facet).qs.order_by().values("pk")
+            through = getattr(Article, model_path).through
+            counts[facet] = dict(
+                through.objects.filter(article_id__in=base)
+                .values_list(key)
+                .annotate(n=Count("article_id"))
+                .values_list(key, "n")
+            )
+        for facet, key in (("source", "source__slug"), ("language", "language")):
+            rows = (
+                self.without(facet)
+                .qs.order_by()
+                .exclude(**{f"{key}__isnull": True})
+                .values_list(key)
+                .annotate(n=Count("pk"))
+            )
+            counts[facet] = dict(rows)
+        return counts
