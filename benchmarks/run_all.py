@@ -19,11 +19,13 @@ def run(*args: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", default="10000")
+    parser.add_argument("--rows", default="100000")
     parser.add_argument("--postgres", default="postgres://root@127.0.0.1:5432/postgres")
     args = parser.parse_args()
     run("benchmarks/seed_accuracy.py")
     run("benchmarks/ingest_bench.py", "--files", args.files)
     run("benchmarks/ingest_bench.py", "--files", args.files, "--database-url", args.postgres)
+    run("benchmarks/catalogue_bench.py", "--rows", args.rows, "--database-url", args.postgres)
 
 
 if __name__ == "__main__":
