@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agency, Article, Country, Source, Topic
@@ -125,16 +125,26 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(source__slug__in=value) if value else queryset
 
     def filter_sort(self, queryset, name, value):
-        if value == "oldest":
-            return queryset.order_by("date", "id")
-        return queryset.order_by("-date", "-id")
+        # Ordering is applied in qs, once every filter (and the query) is known.
+        return queryset
 
     @property
     def qs(self):
         queryset = super().qs
-        if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by("-date", "-id")
-        return queryset
+        sort = self.form.cleaned_data.get("sort") if self.is_bound else None
+        query = (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
+        if sort == "oldest":
+            return queryset.order_by("date", "id")
+        if query and sort in (None, "", "relevance"):
+            # Plain matching ranks a headline hit above a summary hit above a body hit.
+            score = Case(
+                When(Q(headline__icontains=query) | Q(headline_en__icontains=query), then=3),
+                When(summary_en__icontains=query, then=2),
+                default=1,
+                output_field=IntegerField(),
+            )
+            return queryset.annotate(relevance=score).order_by("-relevance", "-date", "-id")
+        return queryset.order_by("-date", "-id")
 
     def without(self, facet: str) -> ArticleFilter:
         """The same filters minus one facet's, to count that facet's options."""

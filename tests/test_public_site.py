@@ -141,6 +141,17 @@ def test_newest_first_and_oldest_first(client, world):
     )
 
 
+def test_a_query_ranks_headline_matches_first(client, world):
+    visible, _ = world
+    visible["scam_th_kh"].body = "ข่าวนี้กล่าวถึงชายแดนลาวด้วย"
+    visible["scam_th_kh"].save()
+    page = _get(client, "articles:list", query={"q": "ชายแดนลาว"})[1]
+    # The newer article only mentions it in the body; the headline match ranks first.
+    assert _listed(page) == ["ยาเสพติดชายแดนลาว", "แก๊งคอลเซ็นเตอร์กัมพูชา"]
+    page = _get(client, "articles:list", query={"q": "ชายแดนลาว", "sort": "newest"})[1]
+    assert _listed(page) == ["แก๊งคอลเซ็นเตอร์กัมพูชา", "ยาเสพติดชายแดนลาว"]
+
+
 def test_pagination_keeps_the_filters(client, world, monkeypatch):
     from articles.views import ListingMixin
 
@@ -296,3 +307,28 @@ def test_topic_country_agency_source_pages_describe_themselves(client, world):
     assert "Office of the Narcotics Control Board" in _get(client, "articles:agency", "ONCB")[1]
     assert "Mekong Daily" in _get(client, "articles:source", "mekong-daily")[1]
     assert _get(client, "articles:topic", "no-such-topic")[0].status_code == 404
+
+
+def test_pages_parse_as_html_without_errors_and_request_nothing_external(client, world):
+    import html5lib
+
+    article = world[0]["drug_th_la"]
+    article.url = "https://mekong.example/story"
+    article.save()
+    pages = [
+        ("articles:list", (), {"topic": "drug-trafficking", "q": "ยา"}),
+        ("articles:detail", (article.slug,), {}),
+        ("articles:topic", ("drug-trafficking",), {}),
+        ("articles:cooperation", (), {}),
+        ("articles:country-pair", ("LA", "TH"), {}),
+    ]
+    for name, args, query in pages:
+        for lang in ("en", "th"):
+            _, page = _get(client, name, *args, query=query, lang=lang)
+            parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+            parser.parse(page)  # raises on any parse error
+            # Resources (stylesheets, fonts, images, scripts) come from this site only.
+            assert not re.search(
+                r'<(?:link rel="stylesheet"|script|img|iframe)[^>]+(?:src|href)="https?:', page
+            )
+            assert "fonts.googleapis" not in page
