@@ -2,16 +2,19 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_catalogue import export_catalogue_view, import_catalogue_view
 from .admin_import import import_raw_view
-from .models import Agency, Article, Country, Source, Topic
+from .forms import ArticleAdminForm, WorkflowActionForm
+from .models import Agency, Article, Country, Source, StatusChange, Topic
 from .resources import AgencyResource, SourceResource, TopicResource
 
 # Fields that the raw importer fills; an editor's change to one of them is remembered so that a
@@ -46,8 +49,24 @@ class HasFlagsFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ("at", "from_status", "to_status", "by", "note")
+    readonly_fields = fields
+    verbose_name_plural = _("Workflow history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    action_form = WorkflowActionForm
+    inlines = (StatusChangeInline,)
+    history_list_display = ("status",)
     list_display = (
         "headline_display",
         "headline_en",
@@ -89,7 +108,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "raw_text_display",
     )
     fieldsets = (
-        (_("Content"), {"fields": ("headline", "slug", "language", "summary", "body")}),
+        (
+            _("Content"),
+            {"fields": ("headline", "slug", "language", "summary", "body", "seen_version")},
+        ),
         (_("English metadata"), {"fields": ("headline_en", "summary_en")}),
         (_("Classification"), {"fields": ("source", "url", "topics", "countries", "agencies")}),
         (_("Dates"), {"fields": (("published_on", "updated_on"), ("event_start", "event_end"))}),
@@ -104,6 +126,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     ("updated_at", "updated_by"),
                     "import_ref",
                     "flags_display",
+                    "resolve_flags",
                     "edited_fields",
                     "import_details_display",
                     "raw_text_display",
@@ -111,7 +134,7 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     )
-    actions = ("send_for_review", "publish", "unpublish", "archive")
+    actions = ("send_for_review", "return_to_draft", "publish", "schedule", "unpublish", "archive")
 
     def get_urls(self):
         def wrap(view):
@@ -196,14 +219,44 @@ class ArticleAdmin(admin.ModelAdmin):
     def raw_text_display(self, obj):
         return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.flags:  # nothing to resolve
+            fieldsets = [
+                (name, {**opts, "fields": tuple(f for f in opts["fields"] if f != "resolve_flags")})
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
     def save_model(self, request, obj, form, change):
         if change:
             edited = set(obj.edited_fields) | (set(form.changed_data) & set(IMPORTED_FIELDS))
             obj.edited_fields = sorted(edited)
+            # The form checked (under a row lock) that nobody saved since it was opened.
+            obj.version = form.current_version + 1
         else:
             obj.created_by = request.user
+        if form.cleaned_data.get("resolve_flags") and obj.flags:
+            resolved = obj.import_details.setdefault("resolved_flags", [])
+            resolved.append(
+                {
+                    "by": request.user.get_username(),
+                    "at": timezone.now().isoformat(),
+                    "flags": obj.flags,
+                }
+            )
+            obj.flags = []
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def view_on_site(self, obj):
+        if (
+            obj.status in Article.PUBLIC_STATES
+            and obj.published_at
+            and (obj.published_at <= timezone.now())
+        ):
+            return obj.get_absolute_url()
+        return reverse("articles:preview", kwargs={"pk": obj.pk})
 
     def _report(self, request, result: services.TransitionResult, done: str) -> None:
         if result.changed:
@@ -221,31 +274,61 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
 
+    def _note(self, request) -> str:
+        return request.POST.get("note", "").strip()[:500]
+
     @admin.action(description=_("Send selected articles for review"), permissions=("change",))
     def send_for_review(self, request, queryset):
-        self._report(
-            request, services.send_for_review(articles=queryset, by=request.user), _("sent")
+        result = services.send_for_review(
+            articles=queryset, by=request.user, note=self._note(request)
         )
+        self._report(request, result, _("sent for review"))
 
-    @admin.action(description=_("Publish selected articles"), permissions=("publish",))
-    def publish(self, request, queryset):
-        self._report(
-            request, services.publish_articles(articles=queryset, by=request.user), _("published")
+    @admin.action(description=_("Return selected articles to draft"), permissions=("change",))
+    def return_to_draft(self, request, queryset):
+        result = services.return_to_draft(
+            articles=queryset, by=request.user, note=self._note(request)
         )
+        self._report(request, result, _("returned to draft"))
+
+    @admin.action(description=_("Publish selected articles now"), permissions=("publish",))
+    def publish(self, request, queryset):
+        result = services.publish_articles(
+            articles=queryset, by=request.user, note=self._note(request)
+        )
+        self._report(request, result, _("published"))
+
+    @admin.action(
+        description=_("Schedule selected articles (at the time given)"), permissions=("publish",)
+    )
+    def schedule(self, request, queryset):
+        form = WorkflowActionForm(request.POST)
+        when = form.data.get("when")
+        moment = form.fields["when"].clean(when) if when else None
+        if moment is None:
+            self.message_user(
+                request, _("Give the date and time to publish at, next to the action."),
+                messages.ERROR,
+            )  # fmt: skip
+            return
+        result = services.schedule_articles(
+            articles=queryset, by=request.user, when=moment, note=self._note(request)
+        )
+        self._report(request, result, _("scheduled"))
 
     @admin.action(description=_("Unpublish selected articles"), permissions=("publish",))
     def unpublish(self, request, queryset):
-        self._report(
-            request,
-            services.unpublish_articles(articles=queryset, by=request.user),
-            _("unpublished"),
+        result = services.unpublish_articles(
+            articles=queryset, by=request.user, note=self._note(request)
         )
+        self._report(request, result, _("unpublished"))
 
     @admin.action(description=_("Archive selected articles"), permissions=("publish",))
     def archive(self, request, queryset):
-        self._report(
-            request, services.archive_articles(articles=queryset, by=request.user), _("archived")
+        result = services.archive_articles(
+            articles=queryset, by=request.user, note=self._note(request)
         )
+        self._report(request, result, _("archived"))
 
     def has_publish_permission(self, request):
         return request.user.has_perm(services.PUBLISH_PERMISSION)

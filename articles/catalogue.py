@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import Agency, Article, Country, Source, Topic
@@ -415,6 +416,20 @@ def clean_row(raw: dict, lookups: Lookups) -> tuple[dict, dict, list[tuple[str, 
     return values, tags, errors
 
 
+def _editorial_errors(final: dict, topics) -> list[tuple[str, str]]:
+    """The checks the publish action makes, for a row that publishes an article."""
+    errors = []
+    if not (final.get("headline_en") or "").strip():
+        errors.append(("headline_en", "a published article needs an English headline"))
+    if not final.get("source_id"):
+        errors.append(("source", "a published article needs a source"))
+    if not topics:
+        errors.append(("topics", "a published article needs at least one topic"))
+    if final.get("flags"):
+        errors.append(("status", "the article has unresolved review flags; resolve them first"))
+    return errors
+
+
 def _rule_errors(final: dict) -> list[tuple[str, str]]:
     errors = []
     start, end = final.get("event_start"), final.get("event_end")
@@ -493,7 +508,7 @@ class _Importer:
         existing = {
             row["slug"]: row
             for row in Article.objects.filter(slug__any_of=slugs).values(
-                "id", "slug", "published_at", *SCALARS
+                "id", "slug", "published_at", "flags", *SCALARS
             )
         }
         # Only a URL that is new to its article can collide with another article's.
@@ -561,8 +576,16 @@ class _Importer:
             final = {**(before or {}), **values}
             rule_errors = _rule_errors(final)
             was_published = bool(before) and before["status"] == PUBLISHED
-            if was_published != (final.get("status") == PUBLISHED) and not self.can_publish:
+            becomes_published = final.get("status") == PUBLISHED
+            if was_published != becomes_published and not self.can_publish:
                 rule_errors.append(("status", "you may not publish or unpublish articles"))
+            if becomes_published and not was_published:
+                current = current_tags["topics"].get(before["id"], set()) if before else set()
+                rule_errors += _editorial_errors(final, tags.get("topics", current))
+            if final.get("status") == "scheduled" and (
+                not before or before["status"] != "scheduled"
+            ):
+                rule_errors.append(("status", "schedule articles in the admin, with a time"))
             for column, message in rule_errors:
                 self.error(number, column, message, slug)
             if rule_errors:
@@ -650,7 +673,8 @@ class _Importer:
         """Update changed articles' fields and remove the tag links they no longer have."""
         if not batch.changed:
             return
-        objects, fields = [], {"updated_at", "updated_by_id"}
+        # The version goes up too, so an editor's open form cannot overwrite what was imported.
+        objects, fields = [], {"updated_at", "updated_by_id", "version"}
         for before, values, _tags, changed_fields, _ in batch.changed:
             article = Article(
                 id=before["id"],
@@ -665,6 +689,7 @@ class _Importer:
                 fields.add("published_at")
             article.updated_at = now
             article.updated_by_id = self.by.pk if self.by else None
+            article.version = F("version") + 1
             objects.append(article)
         Article.objects.bulk_update(objects, sorted(fields), batch_size=500)
 
@@ -772,6 +797,7 @@ def _article_records(
     columns = (
         "slug", *defaults, "published_at", "created_at", "updated_at", "created_by_id",
         "updated_by_id", "raw_text", "import_ref", "flags", "edited_fields", "import_details",
+        "version",
     )  # fmt: skip
     if ids is not None:
         columns = ("id", *columns)
@@ -786,7 +812,7 @@ def _article_records(
                     ops.adapt_datefield_value(merged[c]) if c in DATE_COLUMNS else merged[c]
                     for c in defaults
                 ),
-                published_at, stamp, stamp, user, user, "", "", "[]", "[]", "{}",
+                published_at, stamp, stamp, user, user, "", "", "[]", "[]", "{}", 1,
             )
         )  # fmt: skip
         if ids is not None:

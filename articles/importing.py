@@ -50,6 +50,7 @@ class FileReport:
     parsed: ParsedArticle | None = None
     article_id: int | None = None
     published: bool = False
+    not_published_because: list[str] | None = None
 
     def as_json(self) -> dict:
         p = self.parsed
@@ -287,6 +288,7 @@ class _Importer:
                 for report in reports:
                     if report.article_id in ready:
                         report.published = report.article_id not in result.refused_ids
+                        report.not_published_because = result.reasons_by_id.get(report.article_id)
 
     def _new_article(self, parsed: ParsedArticle) -> Article:
         return Article(

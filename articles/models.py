@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .fields import StringListField
 
@@ -166,8 +167,11 @@ class Agency(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
-        """Return the articles a reader may see."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Return the articles a reader may see: published, or scheduled and due."""
+        return self.filter(
+            status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED),
+            published_at__lte=timezone.now(),
+        )
 
     def flagged(self) -> ArticleQuerySet:
         """Return the articles with unresolved review flags."""
@@ -184,6 +188,7 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         IN_REVIEW = "in_review", _("in review")
+        SCHEDULED = "scheduled", _("scheduled")
         PUBLISHED = "published", _("published")
         ARCHIVED = "archived", _("archived")
 
@@ -200,11 +205,14 @@ class Article(models.Model):
 
     # Which status may follow which; the one place that says so.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
-        Status.DRAFT: (Status.IN_REVIEW, Status.PUBLISHED, Status.ARCHIVED),
-        Status.IN_REVIEW: (Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED),
+        Status.DRAFT: (Status.IN_REVIEW, Status.SCHEDULED, Status.PUBLISHED, Status.ARCHIVED),
+        Status.IN_REVIEW: (Status.DRAFT, Status.SCHEDULED, Status.PUBLISHED, Status.ARCHIVED),
+        Status.SCHEDULED: (Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED),
         Status.PUBLISHED: (Status.DRAFT, Status.ARCHIVED),
         Status.ARCHIVED: (Status.DRAFT,),
     }
+    # States in which an article is (or, when due, will be) public: the same rules apply.
+    PUBLIC_STATES = (Status.PUBLISHED, Status.SCHEDULED)
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)
     headline_en = models.CharField(_("English headline"), max_length=500, blank=True)
@@ -307,7 +315,18 @@ class Article(models.Model):
         help_text=_("Fields an editor changed; a re-import never overwrites them."),
     )
 
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_("Raised on every save; a form holding an older version cannot overwrite."),
+    )
+
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=("raw_text", "import_details", "updated_at", "version", "date"),
+        m2m_fields=("topics", "countries", "agencies"),
+        verbose_name=_("historical article"),
+    )
 
     class Meta:
         ordering = ("-published_on", "-id")
@@ -330,7 +349,7 @@ class Article(models.Model):
                 name="article_import_ref_unique_when_present",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published")
+                condition=~Q(status__in=["published", "scheduled"])
                 | (
                     ~Q(headline="")
                     & ~Q(slug="")
@@ -339,7 +358,7 @@ class Article(models.Model):
                 name="article_published_has_headline_slug_date",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status__in=["published", "scheduled"]) | Q(published_at__isnull=False),
                 name="article_published_has_published_at",
             ),
             models.CheckConstraint(
@@ -372,14 +391,22 @@ class Article(models.Model):
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
 
     def publication_problems(self) -> list[str]:
-        """Return why this article may not be published, as sentences an editor can act on."""
+        """Return everything that keeps this article from being published, as sentences."""
         problems = []
         if not self.headline.strip():
             problems.append(_("it has no headline"))
+        if not self.headline_en.strip():
+            problems.append(_("it has no English headline"))
         if not self.slug:
             problems.append(_("it has no slug"))
         if not (self.published_on or self.event_start):
             problems.append(_("it has neither a publication date nor an event start date"))
+        if self.source_id is None:
+            problems.append(_("it has no source"))
+        if self.pk is None or not self.topics.exists():
+            problems.append(_("it has no topic"))
+        if self.flags:
+            problems.append(_("it has %(n)d unresolved review flag(s)") % {"n": len(self.flags)})
         return [str(problem) for problem in problems]
 
     def can_move_to(self, status: str) -> bool:
@@ -392,7 +419,7 @@ class Article(models.Model):
                 _("The event cannot end before it starts (%(start)s).")
                 % {"start": self.event_start.isoformat()}
             )
-        if self.status == self.Status.PUBLISHED:
+        if self.status in self.PUBLIC_STATES:
             if not self.headline.strip():
                 errors.setdefault("headline", []).append(_("A published article needs a headline."))
             if not (self.published_on or self.event_start):
@@ -401,3 +428,34 @@ class Article(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class StatusChange(models.Model):
+    """One move of an article from one state to another: who, when, and why."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty when the system did it (scheduled publication, imports)."),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ("-at", "-id")
+        get_latest_by = "at"
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [models.Index(fields=["article", "-at"], name="statuschange_article_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,16 +1,19 @@
-"""Multi-step writes (status transitions, publication), called by views, admin and commands."""
+"""Multi-step writes (status transitions, publication, scheduling), called by the admin, views
+and commands. Permissions are checked here as well as in the admin."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Article
+from .models import Article, StatusChange
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"
@@ -23,29 +26,39 @@ class TransitionResult:
     changed: int = 0
     refused: dict[str, list[str]] = field(default_factory=dict)  # article label -> reasons
     refused_ids: set[int] = field(default_factory=set)
+    reasons_by_id: dict[int, list[str]] = field(default_factory=dict)
 
     def refuse(self, article: Article, reasons: list[str]) -> None:
         self.refused[str(article)] = reasons
         self.refused_ids.add(article.pk)
+        self.reasons_by_id[article.pk] = reasons
 
 
 def _require(user, permission: str) -> None:
-    # None is the system itself (management commands run by an operator); everyone else is checked.
+    # None is the system itself (commands run by an operator, the scheduler); others are checked.
     if user is not None and not user.has_perm(permission):
         raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _move(
-    *, articles: Iterable[Article], to: str, by, check=None, stamp_published: bool = False
+    *,
+    articles: Iterable[Article],
+    to: str,
+    by,
+    note: str = "",
+    check=None,
+    published_at: datetime.datetime | None = None,
 ) -> TransitionResult:
     result = TransitionResult()
     now = timezone.now()
+    user = by if by is not None and by.pk else None
     with transaction.atomic():
         ids = [a.pk for a in articles]
-        for article in Article.objects.select_for_update().filter(pk__in=ids).order_by("pk"):
-            if article.status == to:
+        locked = Article.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+        for article in locked:
+            if article.status == to and to != Article.Status.SCHEDULED:
                 continue
-            if not article.can_move_to(to):
+            if article.status != to and not article.can_move_to(to):
                 result.refuse(
                     article,
                     [
@@ -58,41 +71,90 @@ def _move(
             if problems:
                 result.refuse(article, problems)
                 continue
+            previous = article.status
             article.status = to
-            if stamp_published and (article.published_at is None or article.published_at > now):
+            if published_at is not None:
+                article.published_at = published_at
+            elif to == Article.Status.PUBLISHED and (
+                article.published_at is None or article.published_at > now
+            ):
                 article.published_at = now
-            article.updated_by = by if by is not None and by.pk else None
-            article.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+            article.updated_by = user
+            article.version = F("version") + 1
+            article._change_reason = note or f"{previous} → {to}"
+            article.save(
+                update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
+            )
+            StatusChange.objects.create(
+                article=article, from_status=previous, to_status=to, by=user, note=note
+            )
             result.changed += 1
     return result
 
 
-def send_for_review(*, articles: Iterable[Article], by) -> TransitionResult:
+def send_for_review(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:
     """Move drafts to the review queue."""
     _require(by, CHANGE_PERMISSION)
-    return _move(articles=articles, to=Article.Status.IN_REVIEW, by=by)
+    return _move(articles=articles, to=Article.Status.IN_REVIEW, by=by, note=note)
 
 
-def publish_articles(*, articles: Iterable[Article], by) -> TransitionResult:
-    """Publish the articles that meet the rules; report the others with every reason."""
+def return_to_draft(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:
+    """Send articles in review (or scheduled ones) back to the desk."""
+    _require(by, CHANGE_PERMISSION)
+    movable = [
+        a for a in articles if a.status in (Article.Status.IN_REVIEW, Article.Status.SCHEDULED)
+    ]
+    if any(a.status == Article.Status.SCHEDULED for a in movable):
+        _require(by, PUBLISH_PERMISSION)
+    return _move(articles=movable, to=Article.Status.DRAFT, by=by, note=note)
+
+
+def publish_articles(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:
+    """Publish the articles that meet every rule; report the others with all their reasons."""
     _require(by, PUBLISH_PERMISSION)
     return _move(
         articles=articles,
         to=Article.Status.PUBLISHED,
         by=by,
+        note=note,
         check=Article.publication_problems,
-        stamp_published=True,
     )
 
 
-def unpublish_articles(*, articles: Iterable[Article], by) -> TransitionResult:
+def schedule_articles(
+    *, articles: Iterable[Article], by, when: datetime.datetime, note: str = ""
+) -> TransitionResult:
+    """Publish at a future time: invisible until then, visible from then even if no job runs."""
+    _require(by, PUBLISH_PERMISSION)
+    if when <= timezone.now():
+        return publish_articles(articles=articles, by=by, note=note)
+    return _move(
+        articles=articles,
+        to=Article.Status.SCHEDULED,
+        by=by,
+        note=note,
+        check=Article.publication_problems,
+        published_at=when,
+    )
+
+
+def unpublish_articles(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:
     """Take published articles off the public site, back to draft."""
     _require(by, PUBLISH_PERMISSION)
-    published = [a for a in articles if a.status == Article.Status.PUBLISHED]
-    return _move(articles=published, to=Article.Status.DRAFT, by=by)
+    published = [a for a in articles if a.status in Article.PUBLIC_STATES]
+    return _move(articles=published, to=Article.Status.DRAFT, by=by, note=note)
 
 
-def archive_articles(*, articles: Iterable[Article], by) -> TransitionResult:
+def archive_articles(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:
     """Archive articles: kept in the catalogue, gone from the public site."""
     _require(by, PUBLISH_PERMISSION)
-    return _move(articles=articles, to=Article.Status.ARCHIVED, by=by)
+    return _move(articles=articles, to=Article.Status.ARCHIVED, by=by, note=note)
+
+
+def publish_due(*, now: datetime.datetime | None = None) -> int:
+    """Flip scheduled articles whose time has come to published (the scheduler's job)."""
+    now = now or timezone.now()
+    due = Article.objects.filter(status=Article.Status.SCHEDULED, published_at__lte=now)
+    return _move(
+        articles=list(due), to=Article.Status.PUBLISHED, by=None, note=_("scheduled publication")
+    ).changed

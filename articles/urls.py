@@ -17,6 +17,7 @@ urlpatterns = [
         views.CountryPairView.as_view(),
         name="country-pair",
     ),
+    path("preview/<int:pk>/", views.preview, name="preview"),
     path("feeds/rss/", feeds.ArticleFeed(), name="feed-rss"),
     path("feeds/atom/", feeds.AtomArticleFeed(), name="feed-atom"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
@@ -294,3 +296,24 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No database access here: the database may be what failed.
     return render(request, "500.html", status=500)
+
+
+@staff_member_required
+def preview(request, pk: int):
+    """Staff see any article as readers will, before it is published; nobody else can."""
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied
+    article = get_object_or_404(
+        Article.objects.select_related("source").prefetch_related(
+            "topics", "countries", "agencies"
+        ),
+        pk=pk,
+    )
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "related": related_articles(article), "preview": True},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -11,6 +11,7 @@ from articles.sitemaps import SITEMAPS
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Editorial desk"
+admin.site.index_template = "admin/newsroom_index.html"  # the dashboard above the app list
 
 
 def sitemap(request):

@@ -47,3 +47,19 @@ class ArticleFactory(factory.django.DjangoModelFactory):
                 lambda: datetime.datetime(2023, 5, 29, tzinfo=datetime.UTC)
             ),
         )
+
+
+class ReadyArticleFactory(ArticleFactory):
+    """An article that passes every check before publishing: source, topic, English headline."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    source = factory.SubFactory(SourceFactory)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create:
+            from articles.models import Topic
+
+            self.topics.add(*(extracted or Topic.objects.filter(slug="meeting")))

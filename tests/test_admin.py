@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Agency, Article, Country, Topic
 
-from .factories import ArticleFactory, SourceFactory, UserFactory
+from .factories import ArticleFactory, ReadyArticleFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_staff_without_permission_cannot_see_articles(client):
 
 
 def test_publish_action_publishes_and_reports(client, chief):
-    article = ArticleFactory()
+    article = ReadyArticleFactory()
     client.force_login(chief)
     response = _action(client, "publish", [article])
     article.refresh_from_db()

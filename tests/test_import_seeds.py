@@ -45,11 +45,15 @@ def test_json_output_has_exactly_the_agreed_keys():
         assert all(set(flag) == {"code", "message"} for flag in row["flags"])
 
 
-def test_a_clean_article_is_created_and_published_with_publish(tmp_path):
+def test_a_clean_article_is_created_and_checked_for_publication(tmp_path):
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
-    call_command("import_seeds", str(tmp_path), "--publish", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("import_seeds", str(tmp_path), "--publish", stdout=out)
     article = Article.objects.get()
-    assert article.status == Article.Status.PUBLISHED
+    assert article.flags == []
+    # Nothing in a raw capture gives an English headline: the desk writes one, then publishes.
+    assert article.status == Article.Status.DRAFT
+    assert "not published: it has no English headline" in out.getvalue()
     assert article.source.slug == "mcot"
     assert str(article.published_on) == "2024-03-03"
     assert "online-scams" in {t.slug for t in article.topics.all()}

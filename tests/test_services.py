@@ -4,13 +4,13 @@ from django.core.exceptions import PermissionDenied
 from articles import services
 from articles.models import Article
 
-from .factories import ArticleFactory
+from .factories import ArticleFactory, ReadyArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_publish_sets_status_and_time_and_makes_it_public(chief):
-    article = ArticleFactory()
+    article = ReadyArticleFactory()
     result = services.publish_articles(articles=[article], by=chief)
     article.refresh_from_db()
     assert result.changed == 1
@@ -21,13 +21,21 @@ def test_publish_sets_status_and_time_and_makes_it_public(chief):
 
 
 def test_publish_refuses_and_lists_every_problem(chief):
-    good = ArticleFactory()
-    bad = ArticleFactory(headline="", published_on=None, headline_en="Untitled")
+    good = ReadyArticleFactory()
+    bad = ArticleFactory(
+        headline="", published_on=None, headline_en="Untitled",
+        flags=[{"code": "outlet_missing", "message": "no outlet"}],
+    )  # fmt: skip
     result = services.publish_articles(articles=[good, bad], by=chief)
     assert result.changed == 1
     reasons = result.refused[str(bad)]
-    assert any("headline" in r for r in reasons)
-    assert any("date" in r for r in reasons)
+    assert reasons == [
+        "it has no headline",
+        "it has neither a publication date nor an event start date",
+        "it has no source",
+        "it has no topic",
+        "it has 1 unresolved review flag(s)",
+    ]
     bad.refresh_from_db()
     assert bad.status == Article.Status.DRAFT
 
@@ -66,5 +74,5 @@ def test_archived_cannot_jump_straight_to_published(chief):
 
 
 def test_system_caller_needs_no_user():
-    article = ArticleFactory()
+    article = ReadyArticleFactory()
     assert services.publish_articles(articles=[article], by=None).changed == 1

@@ -64,6 +64,9 @@ class Command(BaseCommand):
             if r.parsed and r.parsed.flags and r.status != UNCHANGED:
                 for flag in r.parsed.flags:
                     self.stdout.write(self.style.WARNING(f"{'':11}! {flag.message}"))
+            if r.not_published_because:
+                reasons = "; ".join(r.not_published_because)
+                self.stdout.write(self.style.WARNING(f"{'':11}not published: {reasons}"))
         counts = {
             s: sum(r.status == s for r in reports) for s in (CREATED, UPDATED, UNCHANGED, ERROR)
         }
