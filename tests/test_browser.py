@@ -112,3 +112,34 @@ def test_phone_layout_shows_results_before_filters(browser, live_server, catalog
     assert results["y"] < filters["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=ARTIFACTS / "5-phone-vi.png", full_page=False)
+
+
+def test_chief_editor_publishes_in_the_admin_and_readers_see_it(browser, live_server):
+    from django.contrib.auth.models import Group
+
+    from .factories import ReadyArticleFactory, UserFactory
+
+    chief = UserFactory(username="chief-in-browser")
+    chief.groups.add(Group.objects.get(name="Chief editor"))
+    article = ReadyArticleFactory(headline="ข่าวที่รอเผยแพร่ในเบราว์เซอร์", headline_en="Waiting")
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill("chief-in-browser")
+    page.get_by_label("Password").fill("pw")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Needs attention").is_visible()
+    page.screenshot(path=ARTIFACTS / "6-admin-dashboard.png", full_page=True)
+
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    page.locator(f'input[name="_selected_action"][value="{article.pk}"]').check()
+    page.locator('select[name="action"]').select_option("publish")
+    page.locator('input[name="note"]').fill("checked in the browser")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("1 article published").is_visible()
+    page.screenshot(path=ARTIFACTS / "7-admin-published.png", full_page=True)
+
+    page.goto(f"{live_server.url}/en/")
+    assert page.get_by_role("link", name=article.headline).is_visible()
