@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from simple_history.utils import bulk_update_with_history
 from django.utils import timezone
 
 from .models import Agency, Article, Country, Source, Topic
@@ -508,7 +508,7 @@ class _Importer:
         existing = {
             row["slug"]: row
             for row in Article.objects.filter(slug__any_of=slugs).values(
-                "id", "slug", "published_at", "flags", *SCALARS
+                "id", "slug", "published_at", "flags", "version", *SCALARS
             )
         }
         # Only a URL that is new to its article can collide with another article's.
@@ -675,12 +675,10 @@ class _Importer:
             return
         # The version goes up too, so an editor's open form cannot overwrite what was imported.
         objects, fields = [], {"updated_at", "updated_by_id", "version"}
+        # Whole instances (one query), so that each gets a complete version in its history.
+        stored = Article.objects.in_bulk([before["id"] for before, *_ in batch.changed])
         for before, values, _tags, changed_fields, _ in batch.changed:
-            article = Article(
-                id=before["id"],
-                published_at=before["published_at"],
-                **{k: before[k] for k in SCALARS},
-            )
+            article = stored[before["id"]]
             for name in changed_fields:
                 setattr(article, name, values[name])
                 fields.add(name)
@@ -689,9 +687,17 @@ class _Importer:
                 fields.add("published_at")
             article.updated_at = now
             article.updated_by_id = self.by.pk if self.by else None
-            article.version = F("version") + 1
+            article.version = before["version"] + 1  # the row is ours until commit
             objects.append(article)
-        Article.objects.bulk_update(objects, sorted(fields), batch_size=500)
+        # Every changed article gets a version in its history, as an editor's save would.
+        bulk_update_with_history(
+            objects,
+            Article,
+            sorted(fields),
+            batch_size=500,
+            default_user=self.by,
+            default_change_reason="spreadsheet import",
+        )
 
         for name, through in self.throughs.items():
             stale = set()

@@ -82,14 +82,19 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             # Locked until the admin's transaction commits: two saves cannot both pass.
-            current = (
+            version = (
                 Article.objects.select_for_update()
                 .filter(pk=self.instance.pk)
-                .values("version", "updated_at", "updated_by__username")
+                .values_list("version", flat=True)
                 .first()
             )
             seen = cleaned.get("seen_version")
-            if current and seen is not None and seen != current["version"]:
+            if version is not None and seen is not None and seen != version:
+                current = (
+                    Article.objects.filter(pk=self.instance.pk)
+                    .values("updated_at", "updated_by__username")
+                    .get()
+                )
                 url = reverse("admin:articles_article_change", args=[self.instance.pk])
                 raise ValidationError(
                     format_html(
@@ -104,6 +109,6 @@ class ArticleAdminForm(forms.ModelForm):
                     ),
                     code="stale",
                 )
-            if current:
-                self.current_version = current["version"]
+            if version is not None:
+                self.current_version = version
         return cleaned

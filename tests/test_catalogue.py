@@ -368,3 +368,18 @@ def test_xlsx_export_is_a_real_workbook_with_dates_and_thai_text(catalogue):
     assert row["event_start"] == datetime.datetime(2022, 3, 1)
     assert row["body"] == "ข้อความที่มีอักขระควบคุม & <แท็ก>"  # control characters are not XML
     assert row["countries"] == "TH|VN"
+
+
+def test_spreadsheet_updates_are_versioned_in_the_history(catalogue):
+    article = catalogue[0]
+    before = article.history.count()
+    rows = list(csv.reader(io.StringIO(_export("csv").decode("utf-8-sig"))))
+    row = next(r for r in rows if r[0] == article.slug)
+    row[COLUMNS.index("headline_en")] = "From the spreadsheet"
+    assert _import(_csv_bytes([row])).updated == 1
+    latest = article.history.latest()
+    assert article.history.count() == before + 1
+    assert latest.headline_en == "From the spreadsheet"
+    assert latest.history_change_reason == "spreadsheet import"
+    article.refresh_from_db()
+    assert article.version == 2
