@@ -21,8 +21,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from simple_history.utils import bulk_update_with_history
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from .models import Agency, Article, Country, Source, Topic
 
