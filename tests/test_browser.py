@@ -143,3 +143,45 @@ def test_chief_editor_publishes_in_the_admin_and_readers_see_it(browser, live_se
 
     page.goto(f"{live_server.url}/en/")
     assert page.get_by_role("link", name=article.headline).is_visible()
+
+
+def test_no_content_security_policy_violations_anywhere(browser, live_server):
+    from django.contrib.auth.models import Group
+
+    from .factories import ReadyArticleFactory, UserFactory
+
+    chief = UserFactory(username="csp-chief")
+    chief.groups.add(Group.objects.get(name="Chief editor"), Group.objects.get(name="Data desk"))
+    article = ReadyArticleFactory(published=True)
+    draft = ReadyArticleFactory()
+    page = browser.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append((page.url, message.text[:90]))
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    for path in ("/en/", "/th/cooperation/", article.get_absolute_url(), "/vi/no-such-page/"):
+        page.goto(f"{live_server.url}{path}")
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill("csp-chief")
+    page.get_by_label("Password").fill("pw")
+    page.get_by_role("button", name="Log in").click()
+    for path in (
+        "/admin/",
+        "/admin/articles/article/",
+        f"/admin/articles/article/{draft.pk}/change/",
+        f"/admin/articles/article/{draft.pk}/history/",
+        "/admin/articles/article/import-raw/",
+        "/admin/articles/article/import-spreadsheet/",
+        "/admin/articles/topic/",
+        "/admin/articles/topic/import/",
+        "/admin/articles/topic/export/",
+        f"/en/preview/{draft.pk}/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert violations == []
