@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
+WORKERS ?= 3
+
 .PHONY: install run serve migrate seed test lint format bench ci clean
 
 $(STAMP): pyproject.toml
@@ -25,6 +27,14 @@ run: seed
 	$(PY) manage.py createlocaladmin
 	@echo "Admin: http://127.0.0.1:$(PORT)/admin/   Public site: http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-style serving: prod settings (SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL required),
+# hashed static files through WhiteNoise, gunicorn workers. TLS ends at the proxy in front.
+serve: install
+	DJANGO_SETTINGS_MODULE=newsroom.settings.prod $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=newsroom.settings.prod $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=newsroom.settings.prod $(VENV)/bin/gunicorn newsroom.wsgi \
+		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --timeout 60
 
 test: install
 	$(PY) -m pytest
