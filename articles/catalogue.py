@@ -42,6 +42,7 @@ SCALARS = (
 LIST_SEPARATOR = "|"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
+XLSX_UNPACKED_FACTOR = 10  # XML compresses ~5-10x; a bomb compresses a thousandfold
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -165,7 +166,7 @@ def _check_header(header: list[str], name: str) -> None:
 
 def _csv_rows(handle, name: str):
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(text, strict=True)  # an unclosed quote (a cut file) is an error
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -179,11 +180,11 @@ def _csv_rows(handle, name: str):
             for number, values in enumerate(reader, start=2):
                 if not any(values):
                     continue
-                if len(values) > len(header):
-                    yield (
-                        number,
-                        {"__error__": f"{len(values)} cells, the header has {len(header)}"},
-                    )
+                if len(values) != len(header):
+                    problem = f"{len(values)} cells where the header has {len(header)}"
+                    if len(values) < len(header):
+                        problem += " (is the file cut short?)"
+                    yield number, {"__error__": problem}
                     continue
                 yield number, dict(zip(header, values, strict=False))
         except UnicodeDecodeError:
@@ -203,6 +204,14 @@ def _xlsx_rows(handle, name: str):
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        # A workbook is a zip: refuse one that would unpack to far more than its size allows.
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(handle).infolist())
+        handle.seek(0)
+        if unpacked > XLSX_UNPACKED_FACTOR * settings.NEWSROOM_MAX_SPREADSHEET_BYTES:
+            raise SpreadsheetError(
+                f"{name}: the workbook unpacks to {unpacked:,} bytes; that is a zip bomb, "
+                "or far too big to import at once"
+            )
         book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
         sheet = book.worksheets[0]
         cells = sheet.iter_rows()

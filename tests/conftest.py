@@ -1,7 +1,11 @@
 import pytest
 from django.contrib.auth.models import Permission
+from hypothesis import settings
 
 from .factories import ArticleFactory, UserFactory
+
+# `pytest --hypothesis-profile=thorough` for a long fuzzing run; CI uses the test's own counts.
+settings.register_profile("thorough", max_examples=3000, deadline=None)
 
 
 @pytest.fixture
