@@ -29,10 +29,21 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
         bar = tqdm(unit="row", file=sys.stderr, disable=None)
+        done = 0
+
+        def progress(rows: int) -> None:
+            nonlocal done
+            done += rows
+            if bar.disable:  # no terminal (cron, a log file): a plain line per chunk instead
+                sys.stderr.write(f"{done} rows checked\n")
+                sys.stderr.flush()
+            else:
+                bar.update(rows)
+
         try:
             with path.open("rb") as handle:
                 report = import_articles(
-                    handle, name=path.name, dry_run=dry_run, max_bytes=max_size, progress=bar.update
+                    handle, name=path.name, dry_run=dry_run, max_bytes=max_size, progress=progress
                 )
         except SpreadsheetError as error:
             raise CommandError(str(error)) from None
