@@ -42,6 +42,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8931)
     parser.add_argument("--database-url", default="postgres://root@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--without-search", action="store_true", help="leave out the q= pages (plain ILIKE today)"
+    )
     args = parser.parse_args()
 
     import psycopg
@@ -86,6 +89,8 @@ def main() -> None:
                  "/vi/?topic=online-scams&country=VN&sort=oldest",
                  "/en/?q=" + urllib.parse.quote("ความร่วมมือ"), "/en/?q=police+cooperation",
                  *[f"/en/articles/{s}/" for s in random.Random(3).sample(slugs, 40)]]  # fmt: skip
+        if args.without_search:
+            paths = [p for p in paths if "q=" not in p]
         script = work / "paths.lua"
         script.write_text(LUA % ", ".join(f'"{p}"' for p in paths))
 
