@@ -8,4 +8,13 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import lookups  # noqa: F401  (registers field__any_of)
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import m2m_changed, post_save
+
+        from . import lookups, signals
+        from .fields import SearchTextField
+        from .search import check_lc_ctype
+
+        SearchTextField.register_lookup(lookups.TsMatch)
+        connection_created.connect(check_lc_ctype, dispatch_uid="articles.check_lc_ctype")
+        signals.connect(post_save, m2m_changed)

@@ -24,6 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from . import search
 from .models import Agency, Article, Country, Source, Topic
 
 COLUMNS = (
@@ -78,6 +79,7 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
     applied: bool = False
+    indexed: int = 0  # search documents written after the import
 
     @property
     def total(self) -> int:
@@ -484,6 +486,7 @@ class _Importer:
         self.keep_rows = keep_rows
         self.can_publish = can_publish
         self.lookups = Lookups()
+        self.touched: list[int] = []  # articles created or changed, for the search index
         self.seen_slugs: dict[str, int] = {}
         self.seen_urls: dict[str, int] = {}
         self.throughs = {name: getattr(Article, name).through for name in LIST_COLUMNS}
@@ -657,6 +660,8 @@ class _Importer:
                 with _copying(*links["topics"]):
                     batch = self.classify(looked) if looked is not None else None
                 self._apply_changes(pending, now=now)
+                self.touched += ids
+                self.touched += [before["id"] for before, *_ in pending.changed]
             elif looked is not None:
                 batch = self.classify(looked)
             if progress and chunk is not None:
@@ -844,11 +849,14 @@ def import_articles(
     keep_rows: bool = False,
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
+    index_progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import a CSV or XLSX catalogue file: everything, or — with any error — nothing.
 
     Raises SpreadsheetError for a file that cannot be read at all; row problems are collected in
     the report (every one of them, with row number and column) and nothing is written.
+    Once the import has committed, the search documents of the rows it created or changed are
+    written (`report.indexed`); an interrupted indexing is finished by `reindex --missing`.
     """
     if by is not None and not by.has_perm("articles.import_catalogue"):
         raise PermissionError("You may not import the catalogue.")
@@ -866,6 +874,8 @@ def import_articles(
     except IntegrityError as error:
         report.applied = False
         raise SpreadsheetError(f"{name}: the database refused the import ({error})") from None
+    if report.applied and importer.touched:
+        report.indexed = search.index_articles(importer.touched, progress=index_progress)
     return report
 
 

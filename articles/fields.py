@@ -40,3 +40,25 @@ class StringListField(models.JSONField):
         defaults.update(kwargs)
         # JSONField.formfield forces its own form class; go straight to Field.formfield.
         return models.Field.formfield(self, **defaults)
+
+
+class SearchTextField(models.TextField):
+    """A search document: a `tsvector` on PostgreSQL, the analysed text (for FTS5) elsewhere.
+
+    The value is always a string made by `articles.search`: a tsvector literal on PostgreSQL,
+    space-separated tokens on SQLite. Nothing here parses text; the analyser did.
+    """
+
+    description = "Full-text search document"
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
+
+    def select_format(self, compiler, sql, params):
+        # Read back as text (psycopg has no tsvector loader).
+        if compiler.connection.vendor == "postgresql":
+            return f"{sql}::text", params
+        return sql, params

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, When
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .models import Agency, Article, Country, Source, Topic
 
 SORTS = (
@@ -101,16 +102,10 @@ class ArticleFilter(django_filters.FilterSet):
             ]
 
     def filter_q(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        # Plain matching until the search issue wires in the search index.
-        return queryset.filter(
-            Q(headline__icontains=value)
-            | Q(headline_en__icontains=value)
-            | Q(summary_en__icontains=value)
-            | Q(body__icontains=value)
-        )
+        # Words typed with nothing to look for ("-x" alone, "&|!") match nothing.
+        return search.filter_articles(queryset, self.search_query)
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(_tagged("topics", "topic__slug", value)) if value else queryset
@@ -129,21 +124,21 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset
 
     @property
+    def search_query(self) -> search.Query | None:
+        """The parsed `q` (None when absent or when it has nothing to look for)."""
+        if not hasattr(self, "_search_query"):
+            text = self.form.cleaned_data.get("q") if self.is_bound and self.is_valid() else ""
+            self._search_query = search.parse(text)
+        return self._search_query
+
+    @property
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound else None
-        query = (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
         if sort == "oldest":
             return queryset.order_by("date", "id")
-        if query and sort in (None, "", "relevance"):
-            # Plain matching ranks a headline hit above a summary hit above a body hit.
-            score = Case(
-                When(Q(headline__icontains=query) | Q(headline_en__icontains=query), then=3),
-                When(summary_en__icontains=query, then=2),
-                default=1,
-                output_field=IntegerField(),
-            )
-            return queryset.annotate(relevance=score).order_by("-relevance", "-date", "-id")
+        if self.search_query and sort in (None, "", "relevance"):
+            return search.rank(queryset)
         return queryset.order_by("-date", "-id")
 
     def without(self, facet: str) -> ArticleFilter:

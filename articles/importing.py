@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from . import services
+from . import search, services
 from .ingest import ParsedArticle, Vocabulary, parse_article
 from .ingest.decode import DecodeError
 from .models import Agency, Article, Country, Source, Topic
@@ -274,6 +274,9 @@ class _Importer:
                 ]
         for name, rows in through_rows.items():
             getattr(Article, name).through.objects.bulk_create(rows)
+        search.index_articles(
+            r.article_id for r in reports if r.status in (CREATED, UPDATED) and r.article_id
+        )
 
         if self.publish:
             ready = [

@@ -26,3 +26,15 @@ class AnyOf(Lookup):
 
 Field.register_lookup(AnyOf)
 ForeignKey.register_lookup(AnyOf)  # related fields keep their own lookup registry
+
+
+class TsMatch(Lookup):
+    """`search__document__tsmatch=<tsquery text>`: PostgreSQL full-text match (articles.search)."""
+
+    lookup_name = "tsmatch"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        if connection.vendor != "postgresql":
+            raise NotImplementedError("tsmatch is PostgreSQL's; SQLite searches through FTS5")
+        return f"{lhs} @@ %s::tsquery", [*lhs_params, self.rhs]

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .fields import StringListField
+from .fields import SearchTextField, StringListField
 
 
 def _localised(obj, prefix: str) -> str:
@@ -459,3 +459,25 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class SearchDocument(models.Model):
+    """An article as the search index sees it; written by `articles.search`, never by hand.
+
+    `head` holds the headlines (they rank first); `document` everything searchable. On
+    PostgreSQL both are tsvectors and `document` repeats the head (weight A); on SQLite both are
+    analysed text behind the FTS5 table `articles_searchindex`, which matches across the two.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search"
+    )
+    head = SearchTextField(blank=True)
+    document = SearchTextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return f"search document of article {self.article_id}"

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import search
 from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
 
@@ -51,6 +52,9 @@ class ListingMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counts = self.filterset.facet_counts()
+        if self.filterset.search_query:
+            for article in context["object_list"]:
+                article.snippet = search.snippet_for(article, self.filterset.search_query)
         fixed = self.get_fixed()
         selected = {f: self.filterset.form.data.getlist(f) for f in ArticleFilter.FACETS}
         facets = []

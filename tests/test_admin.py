@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import search
 from articles.models import Agency, Article, Country, Topic
 
 from .factories import ArticleFactory, ReadyArticleFactory, SourceFactory, UserFactory
@@ -66,6 +67,7 @@ def test_changelist_filters_and_search(client, chief):
     match = ArticleFactory(headline_en="Meth seizure on the Mekong")
     match.topics.add(drug)
     ArticleFactory(headline_en="Unrelated")
+    search.index_articles()  # (on commit, which a test transaction never reaches)
     client.force_login(chief)
     page = client.get(CHANGELIST, {"topics__id__exact": drug.pk}).content.decode()
     assert "Meth seizure" in page and "Unrelated" not in page

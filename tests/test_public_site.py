@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import search
 from articles.models import Agency, Article, Topic
 
 from .factories import ArticleFactory, SourceFactory
@@ -57,6 +58,7 @@ def world():
     }
     for article in hidden.values():
         _tag(article, ["drug-trafficking", "online-scams"], ["TH", "LA", "KH"], ["ONCB"])
+    search.index_articles()  # tests run in a transaction that never commits
     return visible, hidden
 
 
@@ -145,6 +147,7 @@ def test_a_query_ranks_headline_matches_first(client, world):
     visible, _ = world
     visible["scam_th_kh"].body = "ข่าวนี้กล่าวถึงชายแดนลาวด้วย"
     visible["scam_th_kh"].save()
+    search.index_articles([visible["scam_th_kh"].pk])
     page = _get(client, "articles:list", query={"q": "ชายแดนลาว"})[1]
     # The newer article only mentions it in the body; the headline match ranks first.
     assert _listed(page) == ["ยาเสพติดชายแดนลาว", "แก๊งคอลเซ็นเตอร์กัมพูชา"]
@@ -169,6 +172,7 @@ def test_listing_query_count_is_constant(client, world):
     baseline = queries()
     for _ in range(25):
         _tag(ArticleFactory(published=True), ["meeting", "agreement"], ["TH", "VN"], ["RTP"])
+    search.index_articles()
     assert queries() == baseline
     assert queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม") == baseline
 

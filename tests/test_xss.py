@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from articles import search
 from articles.models import Article, Topic
 
 from .factories import ReadyArticleFactory, SourceFactory, UserFactory
@@ -38,6 +39,7 @@ def hostile():
     )
     article.topics.set([topic])
     article.countries.set(["TH", "VN"])
+    search.index_articles([article.pk])
     return article
 
 
@@ -48,7 +50,7 @@ def _inert(page: str):
 
 def test_public_pages_feeds_and_overview(client, hostile):
     for url in (
-        "/en/", "/en/?q=News", hostile.get_absolute_url(), "/en/topics/meeting/",
+        "/en/", "/en/?q=News", "/en/?q=alert+onerror", hostile.get_absolute_url(), "/en/topics/meeting/",
         "/en/sources/hostile-outlet/", "/en/cooperation/", "/en/cooperation/TH-VN/",
         "/en/feeds/rss/", "/en/feeds/atom/", "/sitemap.xml",
     ):  # fmt: skip

@@ -8,6 +8,7 @@ boundary of the segmented text (ลาว in สปป.ลาว, not inside ano
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 from collections import defaultdict
@@ -24,14 +25,14 @@ _WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _MAX_EVIDENCE = 5
 
 
-def segmenter_for(extra_words: frozenset[str]):
-    """Return a function that splits Thai text into words, knowing the vocabulary's terms."""
-    words = sorted(set(thai_words()) | {w for w in extra_words if " " not in w})
+def dictionary_segmenter(words, label: str):
+    """Return an nlpo3 (newmm) segmenter over this word list; one dictionary file per content."""
+    words = sorted(set(words))
     digest = hashlib.sha1("\n".join(words).encode()).hexdigest()[:16]
-    name = f"newsroom-{digest}"
+    name = f"newsroom-{label}-{digest}"
     path = Path(tempfile.gettempdir()) / f"{name}.txt"
     if not path.exists():
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text("\n".join(words), encoding="utf-8")
         temporary.replace(path)
     nlpo3.load_dict(str(path), name)  # loading a name twice is a no-op
@@ -40,6 +41,13 @@ def segmenter_for(extra_words: frozenset[str]):
         return nlpo3.segment(text, name, safe=True)
 
     return segment
+
+
+def segmenter_for(extra_words: frozenset[str]):
+    """Return a function that splits Thai text into words, knowing the vocabulary's terms."""
+    return dictionary_segmenter(
+        set(thai_words()) | {w for w in extra_words if " " not in w}, "words"
+    )
 
 
 class TermMatcher:

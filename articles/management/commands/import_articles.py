@@ -1,12 +1,11 @@
 """Import a catalogue spreadsheet (CSV or XLSX) too big for a browser: all or nothing."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from articles.catalogue import SpreadsheetError, import_articles
+from articles.management.progress import progress_bar
 
 MAX_LISTED_ERRORS = 200
 
@@ -28,27 +27,22 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
-        bar = tqdm(unit="row", file=sys.stderr, disable=None)
-        done = 0
-
-        def progress(rows: int) -> None:
-            nonlocal done
-            done += rows
-            if bar.disable:  # no terminal (cron, a log file): a plain line per chunk instead
-                sys.stderr.write(f"{done} rows checked\n")
-                sys.stderr.flush()
-            else:
-                bar.update(rows)
-
         try:
-            with path.open("rb") as handle:
+            with (
+                path.open("rb") as handle,
+                progress_bar("rows checked", unit="row") as progress,
+                progress_bar("search index", unit="article") as index_progress,
+            ):
                 report = import_articles(
-                    handle, name=path.name, dry_run=dry_run, max_bytes=max_size, progress=progress
+                    handle,
+                    name=path.name,
+                    dry_run=dry_run,
+                    max_bytes=max_size,
+                    progress=progress,
+                    index_progress=index_progress,
                 )
         except SpreadsheetError as error:
             raise CommandError(str(error)) from None
-        finally:
-            bar.close()
         for error in report.errors[:MAX_LISTED_ERRORS]:
             self.stdout.write(self.style.ERROR(f"{path.name}, {error}"))
         if len(report.errors) > MAX_LISTED_ERRORS:

@@ -1,0 +1,85 @@
+"""The search index: one search document per article, and each database's index over it.
+
+PostgreSQL: a GIN index over the tsvector. SQLite: an FTS5 table over the analysed text, kept in
+step with the document table by triggers (SQLite's external-content pattern). The tokenizer keeps
+Thai combining marks (Unicode M*) inside tokens; diacritics are kept too (the analyser folds).
+Documents are written by `manage.py reindex` and on every save, never by this migration.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+import articles.fields
+
+SQLITE = [
+    """CREATE VIRTUAL TABLE articles_searchindex USING fts5(
+        head, document, content='articles_searchdocument', content_rowid='article_id',
+        tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'")""",
+    """CREATE TRIGGER articles_searchdocument_ai AFTER INSERT ON articles_searchdocument BEGIN
+        INSERT INTO articles_searchindex(rowid, head, document)
+        VALUES (new.article_id, new.head, new.document);
+    END""",
+    """CREATE TRIGGER articles_searchdocument_ad AFTER DELETE ON articles_searchdocument BEGIN
+        INSERT INTO articles_searchindex(articles_searchindex, rowid, head, document)
+        VALUES ('delete', old.article_id, old.head, old.document);
+    END""",
+    """CREATE TRIGGER articles_searchdocument_au AFTER UPDATE ON articles_searchdocument BEGIN
+        INSERT INTO articles_searchindex(articles_searchindex, rowid, head, document)
+        VALUES ('delete', old.article_id, old.head, old.document);
+        INSERT INTO articles_searchindex(rowid, head, document)
+        VALUES (new.article_id, new.head, new.document);
+    END""",
+]
+SQLITE_REVERSE = [
+    "DROP TRIGGER IF EXISTS articles_searchdocument_au",
+    "DROP TRIGGER IF EXISTS articles_searchdocument_ad",
+    "DROP TRIGGER IF EXISTS articles_searchdocument_ai",
+    "DROP TABLE IF EXISTS articles_searchindex",
+]
+POSTGRESQL = [
+    "CREATE INDEX articles_searchdocument_document_gin ON articles_searchdocument "
+    "USING gin (document)",
+]
+POSTGRESQL_REVERSE = ["DROP INDEX IF EXISTS articles_searchdocument_document_gin"]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, ()):
+            schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0010_roles"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="SearchDocument",
+            fields=[
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search",
+                        serialize=False,
+                        to="articles.article",
+                    ),
+                ),
+                ("head", articles.fields.SearchTextField(blank=True)),
+                ("document", articles.fields.SearchTextField(blank=True)),
+            ],
+            options={
+                "verbose_name": "search document",
+                "verbose_name_plural": "search documents",
+            },
+        ),
+        migrations.RunPython(
+            _run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),
+            _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE}),
+        ),
+    ]

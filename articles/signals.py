@@ -1,0 +1,56 @@
+"""Keep the search index in step with saves made through the ORM.
+
+Saves and tag changes only note the article ids; `articles.search` indexes each article once
+when the transaction commits (an admin save touching headline, topics and countries is one
+re-index, not four). Bulk writers (raw import, spreadsheet import) index their rows themselves.
+"""
+
+from __future__ import annotations
+
+from . import search
+from .models import Agency, Article, Country, Source, Topic
+
+TAGS = {Article.topics.through: "topic", Article.countries.through: "country",
+        Article.agencies.through: "agency"}  # fmt: skip
+THROUGH = {Topic: Article.topics.through, Country: Article.countries.through,
+           Agency: Article.agencies.through}  # fmt: skip
+
+
+def article_saved(sender, instance, raw=False, using="default", **kwargs):
+    if not raw:
+        search.schedule([instance.pk], using=using)
+
+
+def tags_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs):
+    if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
+        return
+    if not reverse:
+        search.schedule([instance.pk], using=using)
+    elif action == "pre_clear":
+        # A topic (say) losing all its articles: note them before the rows go.
+        column = TAGS[sender]
+        ids = sender.objects.using(using).filter(**{f"{column}_id": instance.pk})
+        search.schedule(ids.values_list("article_id", flat=True), using=using)
+    elif pk_set:
+        search.schedule(pk_set, using=using)
+
+
+def vocabulary_saved(sender, instance, created, raw=False, using="default", **kwargs):
+    """A renamed outlet or tag changes the documents of every article that carries it."""
+    if raw or created:
+        return
+    if sender is Source:
+        ids = Article.objects.using(using).filter(source=instance).values_list("pk", flat=True)
+    else:
+        through = THROUGH[sender]
+        ids = through.objects.using(using).filter(**{f"{TAGS[through]}_id": instance.pk})
+        ids = ids.values_list("article_id", flat=True)
+    search.schedule(ids, using=using)
+
+
+def connect(post_save, m2m_changed) -> None:
+    post_save.connect(article_saved, sender=Article, dispatch_uid="search.article_saved")
+    for through in TAGS:
+        m2m_changed.connect(tags_changed, sender=through, dispatch_uid=f"search.{through}")
+    for model in (Source, Topic, Country, Agency):
+        post_save.connect(vocabulary_saved, sender=model, dispatch_uid=f"search.{model}")

@@ -1,0 +1,269 @@
+"""Search: the shared relevance set (run on SQLite and PostgreSQL alike), the index kept in step
+with every kind of write, hostile input, and the places that use the one search API."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles import search
+from articles.models import Article, SearchDocument, Source, Topic
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+RELEVANCE = json.loads((Path(__file__).parent / "search_relevance.json").read_text("utf-8"))
+PUBLISHED_AT = datetime.datetime(2024, 6, 1, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def corpus(db):
+    articles = {}
+    for entry in RELEVANCE["articles"]:
+        fields = {k: v for k, v in entry.items() if k not in ("draft", "published_on")}
+        draft = entry.get("draft", False)
+        articles[entry["slug"]] = Article.objects.create(
+            **fields,
+            published_on=datetime.date.fromisoformat(entry["published_on"]),
+            status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+            published_at=None if draft else PUBLISHED_AT,
+        )
+    search.index_articles()
+    return articles
+
+
+@pytest.mark.parametrize("case", RELEVANCE["cases"], ids=lambda c: c["about"])
+def test_relevance_set(corpus, case):
+    found = [a.slug for a in search.search(case["query"])]
+    assert sorted(found) == sorted(case["expected"]), case["query"]
+    assert len(found) == len(set(found))
+    if "first" in case:
+        assert found[0] == case["first"]
+
+
+def test_drafts_are_indexed_but_only_published_are_searched(corpus):
+    assert search.search("zebra").count() == 0
+    everything = search.search("zebra", Article.objects.all())
+    assert [a.slug for a in everything] == ["draft-secret"]
+
+
+def test_ranking_is_headline_then_newest(corpus):
+    ranked = [(a.slug, a.search_rank) for a in search.search("police")]
+    # th-cyber (headline_en) and en-rescue (headline) first, newest first; then body matches.
+    assert ranked == [("th-cyber", 1), ("en-rescue", 1), ("en-aseanapol", 0)]
+
+
+# --- analysis ------------------------------------------------------------------------------
+
+
+def test_fold_removes_vietnamese_diacritics_only():
+    assert search.fold("đường dây ma túy") == "duong day ma tuy"
+    assert search.fold("ĐÀ NẴNG") == "DA NANG"
+
+
+def test_thai_tokens_keep_marks_and_add_syllables():
+    tokens = list(search.tokens("อาชญากรรมคอมพิวเตอร์"))
+    assert all(t.thai for t in tokens)
+    syllables = [s for t in tokens for s in t.forms]
+    assert "".join(syllables) == "อาชญากรรมคอมพิวเตอร์"  # nothing dropped, marks included
+    assert ["คอม", "พิว", "เตอร์"] == syllables[-3:]
+
+
+def test_text_is_nfc_normalised():
+    decomposed = "tu\u0301y"  # u + combining acute
+    assert [t.word for t in search.tokens(decomposed)] == ["túy"]
+
+
+def test_documents_separate_fields_so_no_phrase_spans_two():
+    article = ArticleFactory(headline="human", headline_en="trafficking", body="")
+    search.index_articles([article.pk])
+    assert not search.search('"human trafficking"', Article.objects.all()).exists()
+    assert search.search("human trafficking", Article.objects.all()).exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_any_input_runs_on_the_database(corpus, text):
+    """Whatever a reader types, parsing and running the query never errors."""
+    list(search.search(text)[:5])
+
+
+def test_ten_kilobytes_of_text_is_cut_not_refused(corpus):
+    query = "police " + "x" * 10_000  # the run of x is cut, then too long to be a word
+    assert list(search.search(query)) == list(search.search("police"))
+    assert list(search.search("police " + "mekong " * 2000)) == []
+    assert len(search.parse("police " * 2000).clauses) == search.MAX_CLAUSES
+
+
+# --- keeping the index in step -------------------------------------------------------------
+
+
+def test_saving_indexes_once_on_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        article = ArticleFactory(published=True, headline="Mekong patrol")
+        article.countries.add("TH", "LA")
+        article.topics.add(*Topic.objects.filter(slug="drug-trafficking"))
+    assert len(callbacks) == 1  # one re-index for the save and the tag changes
+    assert search.search("Mekong").get() == article
+    assert search.search("ma túy").get() == article  # the topic's Vietnamese name
+    assert search.search("ลาว").get() == article  # country names are searchable in Thai
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline = "Andaman patrol"
+        article.save()
+    assert not search.search("Mekong").exists()
+    assert search.search("Andaman").get() == article
+
+
+def test_removing_tags_reindexes(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(published=True, headline="patrol")
+        article.countries.add("KH")
+    assert search.search("Cambodia").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.countries.clear()
+    assert not search.search("Cambodia").exists()
+
+
+def test_renaming_a_source_reindexes_its_articles(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        source = Source.objects.create(name="Mekong Daily", slug="mekong-daily")
+        article = ArticleFactory(published=True, source=source)
+    assert search.search("Mekong Daily").get() == article
+    with django_capture_on_commit_callbacks(execute=True):
+        source.name = "Andaman Times"
+        source.save()
+    assert search.search("Andaman Times").get() == article
+    assert not search.search("Mekong Daily").exists()
+
+
+def test_deleting_an_article_removes_its_document(corpus):
+    corpus["en-rescue"].delete()
+    assert not SearchDocument.objects.filter(article_id=corpus["en-rescue"].pk).exists()
+    assert "en-rescue" not in [a.slug for a in search.search("police")]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH 'rescue'"
+            )
+            assert cursor.fetchone() == (0,)
+
+
+def test_unpublishing_hides_from_search_at_once(corpus):
+    Article.objects.filter(slug="en-unodc").update(status=Article.Status.DRAFT)
+    assert "en-unodc" not in [a.slug for a in search.search("UNODC")]
+
+
+def test_reindex_command_rebuilds_everything_and_missing(corpus, capsys):
+    SearchDocument.objects.all().delete()
+    assert not search.search("UNODC").exists()
+    call_command("reindex", "--missing")
+    assert SearchDocument.objects.count() == len(RELEVANCE["articles"])
+    assert {a.slug for a in search.search("UNODC")} == {"th-drugs", "en-unodc"}
+    call_command("reindex")
+    assert "Indexed 9 articles" in capsys.readouterr().out
+
+
+def test_reindexing_one_article_is_a_constant_number_of_queries(corpus):
+    with CaptureQueriesContext(connection) as one:
+        search.index_articles([corpus["th-cyber"].pk])
+    with CaptureQueriesContext(connection) as many:
+        search.index_articles([a.pk for a in corpus.values()])
+    assert len(one) == len(many) <= 6
+
+
+def test_catalogue_import_indexes_what_it_wrote(corpus):
+    from articles.catalogue import export_rows, import_articles  # noqa: F401
+
+    import io
+
+    from articles.catalogue import write_csv
+
+    buffer = io.BytesIO()
+    write_csv(Article.objects.filter(slug="en-unodc"), buffer)
+    text = buffer.getvalue().decode("utf-8-sig").replace("methamphetamine", "heroin")
+    report = import_articles(io.BytesIO(text.encode()), name="unodc.csv")
+    assert report.applied and report.updated == 1 and report.indexed == 1
+    assert [a.slug for a in search.search("heroin")] == ["en-unodc"]
+    assert not search.search("methamphetamine").exists()
+
+
+# --- the places that use it ----------------------------------------------------------------
+
+
+def test_listing_search_shows_highlighted_escaped_snippets(client, corpus):
+    Article.objects.filter(slug="en-unodc").update(
+        body="<script>alert(1)</script> drug trafficking networks in the Mekong"
+    )
+    search.index_articles()
+    page = client.get(reverse("articles:list"), {"q": "Mekong"}).content.decode()
+    assert "<mark>Mekong</mark>" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+    thai = client.get(reverse("articles:list"), {"q": "คอมพิวเตอร์"}).content.decode()
+    assert "อาชญากรรม<mark>คอมพิวเตอร์</mark>" in thai
+    folded = client.get(reverse("articles:list"), {"q": "ma tuy"}).content.decode()
+    assert "<mark>ma túy</mark>" in folded
+
+
+@pytest.mark.parametrize(
+    "query", [c["query"] for c in RELEVANCE["cases"] if "hostile" in c["about"]]
+)
+def test_listing_and_feeds_survive_hostile_queries(client, corpus, query):
+    for name in ("articles:list", "articles:feed-rss", "articles:feed-atom"):
+        assert client.get(reverse(name), {"q": query}).status_code == 200
+
+
+def test_listing_query_count_does_not_grow_with_results(client, corpus):
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("articles:list"), {"q": "UNODC"})
+    with CaptureQueriesContext(connection) as more:
+        client.get(reverse("articles:list"), {"q": "police"})
+    assert len(few) == len(more)
+
+
+def test_feed_of_a_search(client, corpus):
+    feed = client.get(reverse("articles:feed-rss"), {"q": "ma tuy"}).content.decode()
+    assert "Bắt giữ đường dây ma túy" in feed
+    assert "Cảnh báo lừa đảo" not in feed
+
+
+def test_admin_search_box_uses_the_index_for_every_status(admin_client, corpus):
+    url = reverse("admin:articles_article_changelist")
+    page = admin_client.get(url, {"q": "คอมพิวเตอร์"}).content.decode()
+    assert "th-cyber" in page or "ตำรวจไซเบอร์" in page
+    assert "ร่าง ASEANAPOL" in page  # the draft, which editors must find
+    by_slug = admin_client.get(url, {"q": "en-rescue"}).content.decode()
+    assert "Border police rescue" in by_slug
+    assert admin_client.get(url, {"q": "&|!():*"}).status_code == 200
+
+
+# --- the database's locale -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ctype", ["C", "POSIX", "c"])
+def test_c_locale_is_refused_clearly(ctype):
+    with pytest.raises(ImproperlyConfigured, match="LC_CTYPE"):
+        search.ensure_usable_ctype("newsroom", ctype)
+
+
+@pytest.mark.parametrize("ctype", ["C.UTF-8", "en_US.UTF-8", "th_TH.UTF-8"])
+def test_utf8_locales_are_accepted(ctype):
+    search.ensure_usable_ctype("newsroom", ctype)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_the_check_runs_against_the_real_server():
+    search._checked.clear()
+    search.check_lc_ctype(connection=connection)  # the CI database is UTF-8: no error
+    assert (connection.alias, connection.settings_dict["NAME"]) in search._checked
