@@ -2,6 +2,7 @@
 with every kind of write, hostile input, and the places that use the one search API."""
 
 import datetime
+import io
 import json
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_thai_tokens_keep_marks_and_add_syllables():
     assert all(t.thai for t in tokens)
     syllables = [s for t in tokens for s in t.forms]
     assert "".join(syllables) == "อาชญากรรมคอมพิวเตอร์"  # nothing dropped, marks included
-    assert ["คอม", "พิว", "เตอร์"] == syllables[-3:]
+    assert syllables[-3:] == ["คอม", "พิว", "เตอร์"]
 
 
 def test_text_is_nfc_normalised():
@@ -183,11 +184,7 @@ def test_reindexing_one_article_is_a_constant_number_of_queries(corpus):
 
 
 def test_catalogue_import_indexes_what_it_wrote(corpus):
-    from articles.catalogue import export_rows, import_articles  # noqa: F401
-
-    import io
-
-    from articles.catalogue import write_csv
+    from articles.catalogue import import_articles, write_csv
 
     buffer = io.BytesIO()
     write_csv(Article.objects.filter(slug="en-unodc"), buffer)

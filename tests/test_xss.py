@@ -50,7 +50,8 @@ def _inert(page: str):
 
 def test_public_pages_feeds_and_overview(client, hostile):
     for url in (
-        "/en/", "/en/?q=News", "/en/?q=alert+onerror", hostile.get_absolute_url(), "/en/topics/meeting/",
+        "/en/", "/en/?q=News", "/en/?q=alert+onerror", hostile.get_absolute_url(),
+        "/en/topics/meeting/",
         "/en/sources/hostile-outlet/", "/en/cooperation/", "/en/cooperation/TH-VN/",
         "/en/feeds/rss/", "/en/feeds/atom/", "/sitemap.xml",
     ):  # fmt: skip
