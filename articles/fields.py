@@ -45,8 +45,8 @@ class StringListField(models.JSONField):
 class SearchTextField(models.TextField):
     """A search document: a `tsvector` on PostgreSQL, the analysed text (for FTS5) elsewhere.
 
-    The value is always a string made by `articles.search`: a tsvector literal on PostgreSQL,
-    space-separated tokens on SQLite. Nothing here parses text; the analyser did.
+    The value written is always the analysed text made by `articles.search` (tokens separated by
+    spaces); PostgreSQL turns it into a tsvector with the `simple` configuration on the way in.
     """
 
     description = "Full-text search document"
@@ -55,7 +55,9 @@ class SearchTextField(models.TextField):
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
     def get_placeholder(self, value, compiler, connection):
-        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
+        if connection.vendor == "postgresql":
+            return "to_tsvector('simple'::regconfig, %s)"
+        return "%s"
 
     def select_format(self, compiler, sql, params):
         # Read back as text (psycopg has no tsvector loader).

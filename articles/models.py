@@ -465,8 +465,12 @@ class SearchDocument(models.Model):
     """An article as the search index sees it; written by `articles.search`, never by hand.
 
     `head` holds the headlines (they rank first); `document` everything searchable. On
-    PostgreSQL both are tsvectors and `document` repeats the head (weight A); on SQLite both are
-    analysed text behind the FTS5 table `articles_searchindex`, which matches across the two.
+    PostgreSQL both are tsvectors and `document` repeats the head; on SQLite both are analysed
+    text behind the FTS5 table `articles_searchindex`, which matches across the two.
+
+    `visible_from` and `date` copy what readers' searches filter and sort on, so that a search
+    never has to visit the articles it does not show. Database triggers on the article keep
+    them in step with every status change, however it is made (migration 0011).
     """
 
     article = models.OneToOneField(
@@ -474,10 +478,21 @@ class SearchDocument(models.Model):
     )
     head = SearchTextField(blank=True)
     document = SearchTextField(blank=True)
+    visible_from = models.DateTimeField(
+        null=True, blank=True, help_text=_("published_at while published or scheduled")
+    )
+    date = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
+        indexes = [
+            models.Index(
+                fields=["-date", "-article"],
+                condition=Q(visible_from__isnull=False),
+                name="search_visible_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"search document of article {self.article_id}"

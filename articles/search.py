@@ -1,7 +1,7 @@
 """Search: one analyser, one query language, the same answers on PostgreSQL and SQLite.
 
-Text is analysed here, in Python, never by the database's parser (PostgreSQL keeps a Thai phrase
-as one token, and its parser depends on the server's locale). The analyser turns text into two
+Text is analysed here, in Python, not by the database (PostgreSQL's parser keeps a Thai phrase
+as one token; SQLite's tokenizers know no Thai words). The analyser turns text into two
 streams of tokens, in reading order:
 
 - *words*: Thai segmented into words (nlpo3, PyThaiNLP's newmm in Rust, with PyThaiNLP's
@@ -16,19 +16,23 @@ typed with them matches exactly. Websearch syntax: "a phrase", -excluded, either
 other term must be present. Results rank articles whose headline matches above the rest, newest
 first within each rank — the same order on both databases.
 
-Storage (`SearchDocument`): on PostgreSQL, tsvector literals written by `to_tsvector_literal`
-(a GIN index over `document`); on SQLite, the tokens as text behind an FTS5 table whose tokenizer
-splits only where the analyser put spaces. A sentinel token separates the streams and fields so
-that no phrase runs from one into the next.
+Storage (`SearchDocument`): the analysed tokens, space-separated, the same text for both
+databases. PostgreSQL turns it into tsvectors on the way in (`to_tsvector('simple', …)`: its
+parser splits at our spaces and, under a UTF-8 LC_CTYPE, keeps Thai marks inside tokens), with a
+GIN index over `document`; SQLite keeps it behind an FTS5 table whose tokenizer splits only at
+the spaces too. A sentinel token separates the streams and fields so that no phrase runs from
+one into the next.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, transaction
@@ -43,11 +47,15 @@ MAX_QUERY_CHARS = 500  # longer input is cut, never refused
 MAX_CLAUSES = 16
 MAX_PHRASE_TOKENS = 32
 MAX_TOKEN_CHARS = 60  # longer runs are noise (hashes, base64), not words
-PG_MAX_POSITION = 16383
-SENTINEL = "\ue000"  # a private-use character: a token no query can produce
+# Between fields and streams: ๆ (the Thai repetition mark) is a token to both databases, and
+# one no query can produce (the analyser turns it into a space).
+SENTINEL = "ๆ"
 FTS_TABLE = "articles_searchindex"
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙ๆฯ_", "0123456789   ")
+_THAI_RUN = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
+_TRANSLATED = re.compile("[๐-๙ๆฯ_]")
+_LATIN_WORD = re.compile(r"[\w\u0300-\u036f]+")  # in text outside Thai runs, "_" made a space
 _TOKEN = re.compile(
     r"(?P<thai>[\u0e01-\u0e3a\u0e40-\u0e4e]+)"  # Thai letters, vowels and tone marks
     r"|(?P<word>(?:[^\W_\u0e00-\u0e7f]|[\u0300-\u036f])+)"  # any other letters, digits, marks
@@ -104,47 +112,128 @@ class Token:
         return not self.thai and self.forms == (self.word,)
 
 
+@lru_cache(maxsize=500_000)
+def _latin(run: str) -> tuple[str, str]:
+    word = run.lower()
+    return word, fold(word)
+
+
 def tokens(text: str) -> Iterator[Token]:
     """Analyse text into tokens, in reading order."""
-    text = unicodedata.normalize("NFC", text).translate(_THAI_DIGITS)
-    segment_words = None
+    text = _normalise(text)
     for match in _TOKEN.finditer(text):
         run = match.group()
         if match.lastgroup == "thai":
-            segment_words = segment_words or _segmenters()[0]
-            for word in segment_words(run):
+            for word in _segmenters()[0](run):
                 if len(word) <= MAX_TOKEN_CHARS:
                     yield Token(word, _syllables(word), True)
         elif len(run) <= MAX_TOKEN_CHARS:
-            word = run.lower()
-            yield Token(word, (fold(word),), False)
+            word, folded = _latin(run)
+            yield Token(word, (folded,), False)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_THAI_DIGITS) if _TRANSLATED.search(text) else text
 
 
 def streams(text: str) -> tuple[list[str], list[str]]:
-    """Return the words and the forms of a text."""
+    """Return the words and the forms of a text (what `tokens` gives, without the objects)."""
+    text = _normalise(text)
     words: list[str] = []
     forms: list[str] = []
-    for token in tokens(text):
-        words.append(token.word)
-        forms.extend(token.forms)
+    segment = _segmenters()[0]
+    cursor = 0
+    for match in _THAI_RUN.finditer(text):
+        if match.start() > cursor:
+            _latin_streams(text[cursor : match.start()], words, forms)
+        run_words = [w for w in segment(match.group()) if len(w) <= MAX_TOKEN_CHARS]
+        words += run_words
+        forms += _syllable_forms(run_words)
+        cursor = match.end()
+    if cursor < len(text):
+        _latin_streams(text[cursor:], words, forms)
     return words, forms
 
 
+def _syllable_forms(run_words: list[str]) -> list[str]:
+    """A Thai run's syllables, each followed by itself joined to the next: คอม, คอมพิว, พิว, …
+    A word is then found inside any compound by its syllable pairs, with no positions needed."""
+    syllables = [s for w in run_words for s in _syllables(w)]
+    forms = []
+    for i, syllable in enumerate(syllables[:-1]):
+        forms += (syllable, syllable + syllables[i + 1])
+    if syllables:
+        forms.append(syllables[-1])
+    return forms
+
+
+def _latin_streams(text: str, words: list[str], forms: list[str]) -> None:
+    found = _LATIN_WORD.findall(text.lower())
+    if found and max(map(len, found)) > MAX_TOKEN_CHARS:
+        found = [w for w in found if len(w) <= MAX_TOKEN_CHARS]
+    words += found
+    forms += map(_fold_lowered, found)
+
+
+@lru_cache(maxsize=500_000)
+def _fold_lowered(word: str) -> str:
+    return fold(word)
+
+
 def analyse_fields(texts: Iterable[str]) -> list[str]:
-    """Tokens for several fields: each field's words then forms, sentinels between."""
+    """Tokens for several fields: each field's words then, where they differ, its forms (an
+    English field's forms are its words); sentinels between."""
     out: list[str] = []
     for text in texts:
         if not text:
             continue
-        words, forms = streams(text)
+        words, forms = _short_streams(text) if len(text) < 160 else streams(text)
         if not words:
             continue
         if out:
             out.append(SENTINEL)
         out.extend(words)
-        out.append(SENTINEL)
-        out.extend(forms)
+        if forms != words:
+            out.append(SENTINEL)
+            out.extend(forms)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _short_streams(text: str) -> tuple[list[str], list[str]]:
+    """Outlet and tag names recur in every article that carries them: analyse them once.
+    (Callers only read the lists.)"""
+    return streams(text)
+
+
+def to_tsvector_literal(text: str) -> str:
+    """The tsvector PostgreSQL makes of analysed text with to_tsvector('simple', text), written
+    as a literal: bulk loaders send this and spare the server its parser."""
+    tokens = text.split()
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, token in enumerate(tokens, 1):
+        positions[token].append(position)
+    labels = _position_labels(len(tokens)).__getitem__
+    return " ".join(
+        _quoted(token) + ":" + ",".join(map(labels, found[:256]))  # PostgreSQL keeps 256
+        for token, found in positions.items()
+    )
+
+
+_LABELS: list[str] = []
+
+
+def _position_labels(count: int) -> list[str]:
+    """ "0", "1", … as strings; positions past 16383 are written as 16383, as PostgreSQL does."""
+    while len(_LABELS) <= count:
+        _LABELS.append(str(min(len(_LABELS), 16383)))
+    return _LABELS
+
+
+@lru_cache(maxsize=200_000)
+def _quoted(token: str) -> str:
+    return _quote_lexeme(token)
 
 
 # --- Documents -----------------------------------------------------------------------------
@@ -176,39 +265,30 @@ def _quote_lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsvector_literal(parts: Iterable[tuple[list[str], str]]) -> str:
-    """A tsvector literal from (tokens, weight) parts laid end to end; sentinels take a position."""
-    positions: dict[str, list[str]] = {}
-    position = 0
-    for part_tokens, weight in parts:
-        suffix = "" if weight == "D" else weight
-        for token in part_tokens:
-            position += 1
-            if token == SENTINEL:
-                continue
-            at = min(position, PG_MAX_POSITION)
-            found = positions.setdefault(token, [])
-            if len(found) < 256:  # PostgreSQL keeps at most 256 positions per lexeme
-                found.append(f"{at}{suffix}")
-        position += 1
-    return " ".join(f"{_quote_lexeme(t)}:{','.join(p)}" for t, p in positions.items())
-
-
 def document_values(head: list[str], body: list[str], vendor: str) -> tuple[str, str]:
-    """The stored (head, document) of these texts for this database."""
-    head_tokens = analyse_fields(head)
-    body_tokens = analyse_fields(body)
-    if vendor == "postgresql":
-        return (
-            to_tsvector_literal([(head_tokens, "A")]),
-            to_tsvector_literal([(head_tokens, "A"), (body_tokens, "D")]),
-        )
-    return " ".join(head_tokens), " ".join(body_tokens)
+    """The stored (head, document) texts: analysed tokens, space-separated. PostgreSQL turns
+    them into tsvectors on the way in (SearchTextField), its `document` repeating the head."""
+    head_text = " ".join(analyse_fields(head))
+    body_text = " ".join(analyse_fields(body))
+    if vendor == "postgresql" and head_text:
+        return head_text, f"{head_text} {SENTINEL} {body_text}"
+    return head_text, body_text
+
+
+def visible_from(status: str, published_at):
+    """When readers may find the article (the same rule as the migration's triggers)."""
+    return published_at if status in Article.PUBLIC_STATES else None
 
 
 def build_document(article: Article, vendor: str) -> SearchDocument:
     head, document = document_values(head_texts(article), body_texts(article), vendor)
-    return SearchDocument(article_id=article.pk, head=head, document=document)
+    return SearchDocument(
+        article_id=article.pk,
+        head=head,
+        document=document,
+        visible_from=visible_from(article.status, article.published_at),
+        date=article.date,
+    )
 
 
 def index_articles(
@@ -242,7 +322,7 @@ def index_articles(
             documents,
             update_conflicts=True,
             unique_fields=["article"],
-            update_fields=["head", "document"],
+            update_fields=["head", "document", "visible_from", "date"],
         )
         written += len(documents)
         if progress:
@@ -291,11 +371,14 @@ def _flush(using: str) -> None:
 # --- Queries -------------------------------------------------------------------------------
 
 
+PHRASE, ALL = "phrase", "all"  # tokens adjacent and in order, or merely all present
+
+
 @dataclass(frozen=True)
 class Term:
     """One thing to look for: any of its alternatives, each a run of adjacent tokens."""
 
-    alternatives: tuple[tuple[str, ...], ...]
+    alternatives: tuple[tuple[str, tuple[str, ...]], ...]  # (PHRASE or ALL, tokens)
     needles: tuple[tuple[str, bool], ...]  # (text to highlight, match folded)
 
 
@@ -321,24 +404,27 @@ def _term(text: str, quoted: bool) -> Term | None:
     found = list(tokens(text))[:MAX_PHRASE_TOKENS]
     if not found:
         return None
-    has_thai = any(t.thai for t in found)
     words = tuple(t.word for t in found)
-    forms = tuple(f for t in found for f in t.forms)
-    if has_thai:
-        alternatives = (words, forms) if words != forms else (words,)
+    if any(t.thai for t in found):
+        # Thai: the words, or the syllable pairs that spell them (inside compounds too).
+        syllables = [s for t in found if t.thai for s in t.forms]
+        pairs = tuple(dict.fromkeys(a + b for a, b in pairwise(syllables)))
+        latin = tuple(t.forms[0] if t.plain else t.word for t in found if not t.thai)
+        spelled = (pairs or tuple(syllables)) + latin
+        alternatives = ((PHRASE if quoted else ALL, words), (ALL, spelled))
+        if alternatives[0][1] == spelled:
+            alternatives = alternatives[:1]
     elif all(t.plain for t in found):
-        alternatives = (forms,)
+        alternatives = ((PHRASE, tuple(t.forms[0] for t in found)),)
     else:
-        alternatives = (words,)
+        alternatives = ((PHRASE, words),)
     # What to highlight: Thai as typed (no spaces), other words one by one.
     needles: list[tuple[str, bool]] = []
-    if has_thai and not quoted:
+    if any(t.thai for t in found):
         needles.append(("".join(t.word for t in found if t.thai), False))
     for t in found:
         if not t.thai:
             needles.append((t.forms[0] if t.plain else t.word, t.plain))
-        elif quoted:
-            needles.append((t.word, False))
     return Term(alternatives=alternatives, needles=tuple(needles))
 
 
@@ -369,7 +455,10 @@ def parse(text: str | None) -> Query | None:
 
 
 def _pg_term(term: Term) -> str:
-    alternatives = [" <-> ".join(_quote_lexeme(t) for t in alt) for alt in term.alternatives]
+    alternatives = [
+        (" <-> " if kind == PHRASE else " & ").join(_quote_lexeme(t) for t in tokens)
+        for kind, tokens in term.alternatives
+    ]
     return "(" + " | ".join(f"({a})" for a in alternatives) + ")"
 
 
@@ -384,7 +473,12 @@ def to_tsquery(query: Query, *, positive_only: bool = False) -> str:
 
 
 def _fts_term(term: Term) -> str:
-    alternatives = ['"' + " ".join(alt) + '"' for alt in term.alternatives]
+    alternatives = [
+        '"' + " ".join(tokens) + '"'
+        if kind == PHRASE
+        else "(" + " AND ".join(f'"{t}"' for t in tokens) + ")"
+        for kind, tokens in term.alternatives
+    ]
     return "(" + " OR ".join(alternatives) + ")"
 
 
