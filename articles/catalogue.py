@@ -80,6 +80,7 @@ class ImportReport:
     rows: list[RowOutcome] = field(default_factory=list)
     applied: bool = False
     indexed: int = 0  # search documents written after the import
+    touched: list[int] = field(default_factory=list)  # articles created or changed
 
     @property
     def total(self) -> int:
@@ -850,6 +851,7 @@ def import_articles(
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
     index_progress: Callable[[int], None] | None = None,
+    index: bool = True,
 ) -> ImportReport:
     """Import a CSV or XLSX catalogue file: everything, or — with any error — nothing.
 
@@ -857,6 +859,7 @@ def import_articles(
     the report (every one of them, with row number and column) and nothing is written.
     Once the import has committed, the search documents of the rows it created or changed are
     written (`report.indexed`); an interrupted indexing is finished by `reindex --missing`.
+    With index=False the caller indexes `report.touched` itself (the benchmark times both).
     """
     if by is not None and not by.has_perm("articles.import_catalogue"):
         raise PermissionError("You may not import the catalogue.")
@@ -874,8 +877,9 @@ def import_articles(
     except IntegrityError as error:
         report.applied = False
         raise SpreadsheetError(f"{name}: the database refused the import ({error})") from None
-    if report.applied and importer.touched:
-        report.indexed = search.index_articles(importer.touched, progress=index_progress)
+    report.touched = importer.touched if report.applied else []
+    if index and report.touched:
+        report.indexed = search.index_articles(report.touched, progress=index_progress)
     return report
 
 

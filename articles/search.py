@@ -411,9 +411,14 @@ def _term(text: str, quoted: bool) -> Term | None:
         pairs = tuple(dict.fromkeys(a + b for a, b in pairwise(syllables)))
         latin = tuple(t.forms[0] if t.plain else t.word for t in found if not t.thai)
         spelled = (pairs or tuple(syllables)) + latin
-        alternatives = ((PHRASE if quoted else ALL, words), (ALL, spelled))
-        if alternatives[0][1] == spelled:
-            alternatives = alternatives[:1]
+        # Several words typed together must stay together: their syllable pairs say so
+        # without positions (a phrase would make PostgreSQL re-read every candidate).
+        if quoted:
+            alternatives = ((PHRASE, words), (ALL, spelled))
+        elif len(words) == 1 and words != spelled:
+            alternatives = ((ALL, words), (ALL, spelled))
+        else:
+            alternatives = ((ALL, spelled),)
     elif all(t.plain for t in found):
         alternatives = ((PHRASE, tuple(t.forms[0] for t in found)),)
     else:
@@ -519,10 +524,19 @@ def rank(queryset: QuerySet) -> QuerySet:
     return queryset.order_by("-search_rank", "-date", "-id")
 
 
-def search(query: str | None, queryset: QuerySet | None = None) -> QuerySet:
+def search(query: Query | str | None, queryset: QuerySet | None = None) -> QuerySet:
     """Query text → published articles, ranked. The one entry point for readers' searches."""
     queryset = Article.objects.published() if queryset is None else queryset
     return rank(filter_articles(queryset, query))
+
+
+COUNT_CAP = 10_000
+
+
+def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+    """How many results, counting no further than cap + 1 ("more than 10,000"): a common word
+    in a million articles must not cost a count of all its matches."""
+    return queryset.order_by()[: cap + 1].count()
 
 
 # --- Snippets ------------------------------------------------------------------------------

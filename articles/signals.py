@@ -48,6 +48,15 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
     search.schedule(ids, using=using)
 
 
+def disconnect() -> None:
+    """Stop indexing on save (benchmarks of other code paths)."""
+    from django.db.models.signals import m2m_changed, post_save
+
+    post_save.disconnect(dispatch_uid="search.article_saved", sender=Article)
+    for through in TAGS:
+        m2m_changed.disconnect(dispatch_uid=f"search.{through}", sender=through)
+
+
 def connect(post_save, m2m_changed) -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="search.article_saved")
     for through in TAGS:

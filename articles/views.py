@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -25,8 +27,25 @@ def public_articles():
     )
 
 
+class SearchPaginator(Paginator):
+    """Counts search results up to search.COUNT_CAP (and says "more than" past it)."""
+
+    @cached_property
+    def count(self) -> int:
+        return search.capped_count(self.object_list)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > search.COUNT_CAP
+
+
 class ListingMixin:
     """Own the filtered, paginated queryset and the facet counts of every public listing."""
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.filterset.search_query:
+            return SearchPaginator(queryset, per_page, **kwargs)
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     paginate_by = 20
     template_name = "articles/article_list.html"
@@ -52,6 +71,7 @@ class ListingMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counts = self.filterset.facet_counts()
+        paginator = context.get("paginator")
         if self.filterset.search_query:
             for article in context["object_list"]:
                 article.snippet = search.snippet_for(article, self.filterset.search_query)
@@ -87,7 +107,8 @@ class ListingMixin:
             filterset=self.filterset,
             facets=facets,
             active_filters=self.active_filters(selected, fixed),
-            total=context["paginator"].count if context.get("paginator") else 0,
+            total=min(paginator.count, search.COUNT_CAP) if paginator else 0,
+            total_capped=getattr(paginator, "capped", False),
         )
         return context
 

@@ -4,6 +4,7 @@ with every kind of write, hostile input, and the places that use the one search 
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,35 @@ def test_the_check_runs_against_the_real_server():
     search._checked.clear()
     search.check_lc_ctype(connection=connection)  # the CI database is UTF-8: no error
     assert (connection.alias, connection.settings_dict["NAME"]) in search._checked
+
+
+def test_counts_stop_at_the_cap_and_say_more_than(client, corpus, monkeypatch):
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    results = search.search("police")
+    assert results.count() == 3 and search.capped_count(results) == 3  # cap + 1: "more"
+    page = client.get(reverse("articles:list"), {"q": "police"}).content.decode()
+    assert "More than 2 articles" in page
+    assert len(re.findall(r'class="card-title"', page)) == 3  # the page itself is complete
+    assert "2 articles" in client.get(reverse("articles:list"), {"q": "UNODC"}).content.decode()
+
+
+def _visible_from(article):
+    return SearchDocument.objects.get(pk=article.pk).visible_from
+
+
+def test_search_documents_follow_every_status_change(corpus, chief):
+    from articles import services
+
+    article = corpus["en-unodc"]
+    assert _visible_from(article) == PUBLISHED_AT
+    services.unpublish_articles(articles=[article], by=chief)
+    assert _visible_from(article) is None  # a trigger, not the service, keeps it
+    later = PUBLISHED_AT + datetime.timedelta(days=400)
+    Article.objects.filter(pk=article.pk).update(status="scheduled", published_at=later)
+    assert _visible_from(article) == later
+    article.refresh_from_db()
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert _visible_from(article) is None
+    Article.objects.filter(pk=article.pk).update(published_on=datetime.date(2001, 2, 3))
+    assert SearchDocument.objects.get(pk=article.pk).date == datetime.date(2001, 2, 3)
