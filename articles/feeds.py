@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from . import search
 from .filters import ArticleFilter
 from .views import public_articles
 
@@ -14,7 +15,8 @@ FEED_SIZE = 30
 class ArticleFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return ArticleFilter(request.GET, queryset=public_articles())
+        searching = search.parse(request.GET.get("q")) is not None
+        return ArticleFilter(request.GET, queryset=public_articles(searching))
 
     def title(self, filterset):
         return (

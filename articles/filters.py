@@ -135,10 +135,14 @@ class ArticleFilter(django_filters.FilterSet):
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound else None
+        if self.search_query:  # sort on the search table: matches need not be read to sort
+            if sort == "oldest":
+                return queryset.order_by("search__date", "search__article_id")
+            if sort == "newest":
+                return queryset.order_by("-search__date", "-search__article_id")
+            return search.rank(queryset)
         if sort == "oldest":
             return queryset.order_by("date", "id")
-        if self.search_query and sort in (None, "", "relevance"):
-            return search.rank(queryset)
         return queryset.order_by("-date", "-id")
 
     def without(self, facet: str) -> ArticleFilter:

@@ -20,11 +20,11 @@ from .models import Agency, Article, Country, Source, Topic
 FACET_LIMIT = 12  # options shown per facet (the rest behind "more")
 
 
-def public_articles():
-    """The articles readers may see, with what listings show of them."""
-    return (
-        Article.objects.published().select_related("source").prefetch_related("topics", "countries")
-    )
+def public_articles(searching: bool = False):
+    """The articles readers may see, with what listings show of them. A search decides
+    visibility on the search table (search.searchable(): the same articles)."""
+    articles = search.searchable() if searching else Article.objects.published()
+    return articles.select_related("source").prefetch_related("topics", "countries")
 
 
 class SearchPaginator(Paginator):
@@ -63,8 +63,10 @@ class ListingMixin:
 
     def get_queryset(self):
         self.vocabulary = Vocabulary.load()
+        data = self.get_filter_data()
+        searching = search.parse(data.get("q")) is not None
         self.filterset = ArticleFilter(
-            self.get_filter_data(), queryset=public_articles(), vocabulary=self.vocabulary
+            data, queryset=public_articles(searching), vocabulary=self.vocabulary
         )
         return self.filterset.qs
 

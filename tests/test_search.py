@@ -297,3 +297,5 @@ def test_search_documents_follow_every_status_change(corpus, chief):
     assert _visible_from(article) is None
     Article.objects.filter(pk=article.pk).update(published_on=datetime.date(2001, 2, 3))
     assert SearchDocument.objects.get(pk=article.pk).date == datetime.date(2001, 2, 3)
+    services.publish_articles(articles=Article.objects.filter(slug="draft-secret"), by=chief)
+    assert set(search.searchable()) == set(Article.objects.published())
