@@ -299,3 +299,13 @@ def test_search_documents_follow_every_status_change(corpus, chief):
     assert SearchDocument.objects.get(pk=article.pk).date == datetime.date(2001, 2, 3)
     services.publish_articles(articles=Article.objects.filter(slug="draft-secret"), by=chief)
     assert set(search.searchable()) == set(Article.objects.published())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgresql_knows_matching_a_document_is_expensive():
+    """Migration 0011 tells the planner so; without it a million-article search scans them all."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT procost FROM pg_proc WHERE proname = 'ts_match_vq'")
+        assert cursor.fetchone()[0] == 100
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone()[0] == "32MB"
