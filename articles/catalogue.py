@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime
 import difflib
-import hashlib
 import io
 import re
 import zipfile
@@ -22,7 +21,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models.functions import MD5
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -520,14 +518,12 @@ class _Importer:
     def lookup(self, chunk: list[tuple[int, dict]]) -> _Lookup:
         """Read what the chunk's rows refer to: stored articles, their tags, taken URLs."""
         slugs = [_text(raw.get("slug")).strip() for _, raw in chunk if "__error__" not in raw]
-        # Bodies are compared by digest: the server hashes them, Python never reads them back.
         existing = {
-            row["slug"]: {**row, "body": _Digest(row.pop("body_md5"))}
+            row["slug"]: row
             for row in Article.objects.filter(slug__any_of=slugs).values(
-                "id", "slug", "published_at", "flags", "version",
-                *(c for c in SCALARS if c != "body"), body_md5=MD5("body"),
+                "id", "slug", "published_at", "flags", "version", *SCALARS
             )
-        }  # fmt: skip
+        }
         # Only a URL that is new to its article can collide with another article's.
         urls = set()
         for _, raw in chunk:
@@ -750,26 +746,6 @@ class _Importer:
             ):
                 current[name][article_id].add(key)
         return current
-
-
-class _Digest:
-    """A stored text known by its MD5: equal to any string with the same digest."""
-
-    __slots__ = ("hexdigest",)
-
-    def __init__(self, hexdigest: str):
-        self.hexdigest = hexdigest
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, str):
-            return hashlib.md5(other.encode(), usedforsecurity=False).hexdigest() == self.hexdigest
-        return NotImplemented
-
-    def __ne__(self, other) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    __hash__ = None
 
 
 @dataclass
