@@ -309,3 +309,18 @@ def test_postgresql_knows_matching_a_document_is_expensive():
         assert cursor.fetchone()[0] == 100
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone()[0] == "32MB"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_bulk_tsvector_literals_equal_what_postgresql_makes():
+    """The generator sends literals instead of text: they must be the same documents."""
+    texts = [f"{a['headline']} {a['headline_en']} {a['body']}" for a in RELEVANCE["articles"]]
+    texts.append("ๆ ' \\ x" * 3)
+    with connection.cursor() as cursor:
+        for text in texts:
+            _, document = search.document_values([text], [text, "Đà Nẵng 2567"], "postgresql")
+            cursor.execute(
+                "SELECT to_tsvector('simple', %s) = %s::tsvector",
+                [document, search.to_tsvector_literal(document)],
+            )
+            assert cursor.fetchone()[0], text
