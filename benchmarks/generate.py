@@ -202,20 +202,20 @@ def _article(rng: random.Random, article_id: int, vocabulary: dict):
     agencies = rng.sample(vocabulary["agencies"], rng.choice((0, 1, 1, 2, 3)))
     source = rng.choice(vocabulary["sources"])
 
-    def sentence(template_list):
+    def sentence(template_list, lang=language):
         topic = rng.choice(topics)
-        keywords = topic[2][language] or topic[2]["en"] or [topic[1]]
+        keywords = topic[2][lang] or topic[2]["en"] or [topic[1]]
         agency_pool = agencies or vocabulary["agencies"]
         return rng.choice(template_list).format(
-            agency=rng.choice(agency_pool)[1][language],
-            agency2=rng.choice(vocabulary["agencies"])[1][language],
+            agency=rng.choice(agency_pool)[1][lang],
+            agency2=rng.choice(vocabulary["agencies"])[1][lang],
             kw=rng.choice(keywords),
-            country=rng.choice(countries)[1][language],
+            country=rng.choice(countries)[1][lang],
             n=rng.randint(2, 900),
         )
 
     headline = sentence(templates["lead"])
-    headline_en = headline if language == "en" else sentence(EN["lead"])
+    headline_en = headline if language == "en" else sentence(EN["lead"], "en")
     target = rng.randint(500, 4000)
     paragraphs, size, paragraph = [], 0, []
     while size < target:
@@ -248,7 +248,7 @@ def _article(rng: random.Random, article_id: int, vocabulary: dict):
         published_at = None
     elif status == "scheduled":
         published_at = NOW + datetime.timedelta(days=rng.randint(1, 60))
-    summary_en = sentence(EN["lead"]) + "."
+    summary_en = sentence(EN["lead"], "en") + "."
     slug = f"{language}-{article_id}-{topics[0][1]}"
     row = {
         "id": article_id, "slug": slug, "headline": headline, "headline_en": headline_en,
@@ -392,7 +392,7 @@ def load(articles: int, *, seed: int, jobs: int, append: bool) -> dict:
             print(f"\r{done:>9,} articles  {done / elapsed:>7,.0f}/s", end="", file=sys.stderr,
                   flush=True)  # fmt: skip
     print(file=sys.stderr)
-    print(STEP, file=sys.stderr)
+    print("seconds writing, per table:", {k: round(v, 1) for k, v in STEP.items()}, file=sys.stderr)
     timings["rows"] = time.perf_counter() - started
     mark = time.perf_counter()
     with connection.cursor() as cursor:
