@@ -274,9 +274,8 @@ class _Importer:
                 ]
         for name, rows in through_rows.items():
             getattr(Article, name).through.objects.bulk_create(rows)
-        search.index_articles(
-            r.article_id for r in reports if r.status in (CREATED, UPDATED) and r.article_id
-        )
+        # Bulk-created rows send no signals; updated ones were saved and are indexed on commit.
+        search.index_articles(r.article_id for r in reports if r.status == CREATED and r.article_id)
 
         if self.publish:
             ready = [

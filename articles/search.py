@@ -57,15 +57,12 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙ๆฯ_", "012345678
 _THAI_RUN = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _TRANSLATED = re.compile("[๐-๙ๆฯ_]")
 _LATIN_WORD = re.compile(r"[\w\u0300-\u036f]+")  # in text outside Thai runs, "_" made a space
-_TOKEN = re.compile(
-    r"(?P<thai>[\u0e01-\u0e3a\u0e40-\u0e4e]+)"  # Thai letters, vowels and tone marks
-    r"|(?P<word>(?:[^\W_\u0e00-\u0e7f]|[\u0300-\u036f])+)"  # any other letters, digits, marks
-)
 
 
 # --- Analysis ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     """Drop diacritics from a non-Thai word (túy → tuy, Đà → Da); Thai is left alone."""
     word = word.replace("đ", "d").replace("Đ", "D")
@@ -113,47 +110,47 @@ class Token:
         return not self.thai and self.forms == (self.word,)
 
 
-@lru_cache(maxsize=500_000)
-def _latin(run: str) -> tuple[str, str]:
-    word = run.lower()
-    return word, fold(word)
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """Analyse text into tokens, in reading order."""
-    text = _normalise(text)
-    for match in _TOKEN.finditer(text):
-        run = match.group()
-        if match.lastgroup == "thai":
-            for word in _segmenters()[0](run):
-                if len(word) <= MAX_TOKEN_CHARS:
-                    yield Token(word, _syllables(word), True)
-        elif len(run) <= MAX_TOKEN_CHARS:
-            word, folded = _latin(run)
-            yield Token(word, (folded,), False)
-
-
-def _normalise(text: str) -> str:
+def _runs(text: str) -> Iterator[tuple[bool, list[str]]]:
+    """The one scan behind documents and queries: (is Thai, words) per run of text, in order —
+    Thai runs segmented into words, other text into lower-cased words."""
     text = unicodedata.normalize("NFC", text)
-    return text.translate(_THAI_DIGITS) if _TRANSLATED.search(text) else text
-
-
-def streams(text: str) -> tuple[list[str], list[str]]:
-    """Return the words and the forms of a text (what `tokens` gives, without the objects)."""
-    text = _normalise(text)
-    words: list[str] = []
-    forms: list[str] = []
+    if _TRANSLATED.search(text):
+        text = text.translate(_THAI_DIGITS)
     segment = _segmenters()[0]
     cursor = 0
     for match in _THAI_RUN.finditer(text):
         if match.start() > cursor:
-            _latin_streams(text[cursor : match.start()], words, forms)
-        run_words = [w for w in segment(match.group()) if len(w) <= MAX_TOKEN_CHARS]
-        words += run_words
-        forms += _syllable_forms(run_words)
+            yield False, _latin_words(text[cursor : match.start()])
+        yield True, [w for w in segment(match.group()) if len(w) <= MAX_TOKEN_CHARS]
         cursor = match.end()
     if cursor < len(text):
-        _latin_streams(text[cursor:], words, forms)
+        yield False, _latin_words(text[cursor:])
+
+
+def _latin_words(text: str) -> list[str]:
+    found = _LATIN_WORD.findall(text.lower())
+    if found and max(map(len, found)) > MAX_TOKEN_CHARS:
+        found = [w for w in found if len(w) <= MAX_TOKEN_CHARS]
+    return found
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Analyse text into tokens, in reading order (queries: each token with its own forms)."""
+    for thai, words in _runs(text):
+        for word in words:
+            if thai:
+                yield Token(word, _syllables(word), True)
+            else:
+                yield Token(word, (fold(word),), False)
+
+
+def streams(text: str) -> tuple[list[str], list[str]]:
+    """Return the words and the forms of a text (documents: Thai forms include syllable pairs)."""
+    words: list[str] = []
+    forms: list[str] = []
+    for thai, run_words in _runs(text):
+        words += run_words
+        forms += _syllable_forms(run_words) if thai else map(fold, run_words)
     return words, forms
 
 
@@ -167,19 +164,6 @@ def _syllable_forms(run_words: list[str]) -> list[str]:
     if syllables:
         forms.append(syllables[-1])
     return forms
-
-
-def _latin_streams(text: str, words: list[str], forms: list[str]) -> None:
-    found = _LATIN_WORD.findall(text.lower())
-    if found and max(map(len, found)) > MAX_TOKEN_CHARS:
-        found = [w for w in found if len(w) <= MAX_TOKEN_CHARS]
-    words += found
-    forms += map(_fold_lowered, found)
-
-
-@lru_cache(maxsize=500_000)
-def _fold_lowered(word: str) -> str:
-    return fold(word)
 
 
 def analyse_fields(texts: Iterable[str]) -> list[str]:

@@ -80,20 +80,21 @@ POSTGRESQL_TUNING = "ALTER FUNCTION ts_match_vq(tsvector, tsquery) COST 100"
 
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
-        connection = schema_editor.connection
-        for statement in statements_by_vendor.get(connection.vendor, ()):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, ()):
             schema_editor.execute(statement)
-        if (
-            connection.vendor == "postgresql"
-            and statements_by_vendor.get("postgresql") is POSTGRESQL
-        ):
-            try:
-                with transaction.atomic(using=connection.alias):
-                    schema_editor.execute(POSTGRESQL_TUNING)
-            except DatabaseError as error:
-                print(f"\n  (search tuning skipped: {str(error).strip()}; see docs/operations.md)")
 
     return run
+
+
+def _tune_postgresql(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with transaction.atomic(using=connection.alias):
+            schema_editor.execute(POSTGRESQL_TUNING)
+    except DatabaseError as error:
+        print(f"\n  (search tuning skipped: {str(error).strip()}; see docs/operations.md)")
 
 
 class Migration(migrations.Migration):
@@ -143,4 +144,5 @@ class Migration(migrations.Migration):
             _run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),
             _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE}),
         ),
+        migrations.RunPython(_tune_postgresql, migrations.RunPython.noop),
     ]
