@@ -36,6 +36,7 @@ def load(apps, schema_editor):
     Topic = apps.get_model("articles", "Topic")
     Agency = apps.get_model("articles", "Agency")
     Source = apps.get_model("articles", "Source")
+    db = schema_editor.connection.alias  # the database being migrated
 
     thai = _thai_names()
     with translation.override("en"):
@@ -60,9 +61,9 @@ def load(apps, schema_editor):
                 aliases=list(dict.fromkeys(aliases)),
             )
         )
-    Country.objects.bulk_create(rows)
+    Country.objects.using(db).bulk_create(rows)
 
-    Topic.objects.bulk_create(
+    Topic.objects.using(db).bulk_create(
         Topic(
             slug=slug,
             kind=kind,
@@ -76,7 +77,7 @@ def load(apps, schema_editor):
         )
         for slug, kind, en, th, vi, description, kw_en, kw_th, kw_vi in TOPICS
     )
-    Agency.objects.bulk_create(
+    Agency.objects.using(db).bulk_create(
         Agency(
             acronym=acronym,
             name_en=en,
@@ -87,7 +88,7 @@ def load(apps, schema_editor):
         )
         for acronym, en, th, vi, aliases, country in AGENCIES
     )
-    Source.objects.bulk_create(
+    Source.objects.using(db).bulk_create(
         Source(
             name=name,
             slug=slug,
@@ -104,7 +105,7 @@ def load(apps, schema_editor):
 
 def unload(apps, schema_editor):
     for model in ("Source", "Agency", "Topic", "Country"):
-        apps.get_model("articles", model).objects.all().delete()
+        apps.get_model("articles", model).objects.using(schema_editor.connection.alias).delete()
 
 
 class Migration(migrations.Migration):

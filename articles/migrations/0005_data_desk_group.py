@@ -15,18 +15,22 @@ def create_group(apps, schema_editor):
     # Permissions are normally created after all migrations; make sure ours exist now.
     config = apps.get_app_config("articles")
     config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
+    create_permissions(config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
     config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=DATA_DESK)
+    group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=DATA_DESK)
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="articles", codename__in=PERMISSIONS)
+        *Permission.objects.using(schema_editor.connection.alias).filter(
+            content_type__app_label="articles", codename__in=PERMISSIONS
+        )
     )
 
 
 def delete_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=DATA_DESK).delete()
+    apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias).filter(
+        name=DATA_DESK
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ COMMON_THAI = {"LA": "ลาว"}  # iso-codes: สาธารณรัฐป�
 def forwards(apps, schema_editor):
     Country = apps.get_model("articles", "Country")
     for code, name in COMMON_THAI.items():
-        country = Country.objects.filter(code=code).first()
+        country = Country.objects.using(schema_editor.connection.alias).filter(code=code).first()
         if country and country.name_th != name:
             if country.name_th and country.name_th not in country.aliases:
                 country.aliases = [*country.aliases, country.name_th]

@@ -21,19 +21,23 @@ ROLES = {
 def create_roles(apps, schema_editor):
     config = apps.get_app_config("articles")
     config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
+    create_permissions(config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
     config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=name)
         group.permissions.set(
-            Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+            Permission.objects.using(schema_editor.connection.alias).filter(
+                content_type__app_label="articles", codename__in=codenames
+            )
         )
 
 
 def delete_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+    apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias).filter(
+        name__in=ROLES
+    ).delete()
 
 
 class Migration(migrations.Migration):
