@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -116,15 +115,21 @@ def _runs(text: str) -> Iterator[tuple[bool, list[str]]]:
     text = unicodedata.normalize("NFC", text)
     if _TRANSLATED.search(text):
         text = text.translate(_THAI_DIGITS)
-    segment = _segmenters()[0]
     cursor = 0
     for match in _THAI_RUN.finditer(text):
         if match.start() > cursor:
             yield False, _latin_words(text[cursor : match.start()])
-        yield True, [w for w in segment(match.group()) if len(w) <= MAX_TOKEN_CHARS]
+        yield True, _thai_words(match.group())
         cursor = match.end()
     if cursor < len(text):
         yield False, _latin_words(text[cursor:])
+
+
+@lru_cache(maxsize=100_000)
+def _thai_words(run: str) -> tuple[str, ...]:
+    """A Thai run's words. Runs (text between spaces) recur across a catalogue — names, set
+    phrases — so each is segmented once per process (callers only read the tuple)."""
+    return tuple(w for w in _segmenters()[0](run) if len(w) <= MAX_TOKEN_CHARS)
 
 
 def _latin_words(text: str) -> list[str]:
@@ -154,7 +159,8 @@ def streams(text: str) -> tuple[list[str], list[str]]:
     return words, forms
 
 
-def _syllable_forms(run_words: list[str]) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _syllable_forms(run_words: tuple[str, ...]) -> tuple[str, ...]:
     """A Thai run's syllables, each followed by itself joined to the next: คอม, คอมพิว, พิว, …
     A word is then found inside any compound by its syllable pairs, with no positions needed."""
     syllables = [s for w in run_words for s in _syllables(w)]
@@ -163,7 +169,7 @@ def _syllable_forms(run_words: list[str]) -> list[str]:
         forms += (syllable, syllable + syllables[i + 1])
     if syllables:
         forms.append(syllables[-1])
-    return forms
+    return tuple(forms)
 
 
 def analyse_fields(texts: Iterable[str]) -> list[str]:
@@ -196,13 +202,13 @@ def to_tsvector_literal(text: str) -> str:
     """The tsvector PostgreSQL makes of analysed text with to_tsvector('simple', text), written
     as a literal: bulk loaders send this and spare the server its parser."""
     tokens = text.split()
-    positions: dict[str, list[int]] = defaultdict(list)
+    labels = _position_labels(len(tokens))
+    positions: dict[str, list[str]] = {}
     for position, token in enumerate(tokens, 1):
-        positions[token].append(position)
-    labels = _position_labels(len(tokens)).__getitem__
+        positions.setdefault(token, []).append(labels[position])
+    quoted = _quoted  # PostgreSQL keeps a lexeme's first 256 positions
     return " ".join(
-        _quoted(token) + ":" + ",".join(map(labels, found[:256]))  # PostgreSQL keeps 256
-        for token, found in positions.items()
+        [f"{quoted(token)}:{','.join(found[:256])}" for token, found in positions.items()]
     )
 
 
@@ -341,9 +347,12 @@ def schedule(ids: Iterable[int], using: str = "default") -> None:
     waiting = bool(conn.search_pending) and any(
         entry[1] is conn.search_flush for entry in conn.run_on_commit
     )
-    conn.search_pending.update(ids)
-    if not waiting:
-        transaction.on_commit(conn.search_flush, using=using)
+    if waiting:
+        conn.search_pending.update(ids)
+    else:
+        # A rolled-back transaction took its callback with it: its ids are not ours to index.
+        conn.search_pending = ids
+        transaction.on_commit(conn.search_flush, using=using)  # (at once outside a transaction)
 
 
 def _flush(using: str) -> None:
