@@ -12,8 +12,10 @@ countries (Thailand and Vietnam most), 0–3 agencies, dates over 20 years weigh
 ones, ~500 outlets, and 5% not public (drafts, in review, archived, scheduled for later).
 
 Worker processes build rows and analyse them for the search index (the bulk path: nlpo3 over
-whole bodies) while the main process streams them in: COPY on PostgreSQL (the GIN index is
-dropped during the load and rebuilt after), executemany on SQLite. Same seed, same catalogue.
+whole bodies, each run of Thai segmented once) while the main process streams them in: COPY on
+PostgreSQL (indexes that back no constraint — the GIN ones included — dropped during the load
+and rebuilt after; triggers and foreign-key checks off for the loading session), executemany on
+SQLite. Same seed, same catalogue.
 """
 
 from __future__ import annotations
@@ -289,7 +291,37 @@ def build_chunk(args: tuple[int, int, int, str]):
         public = row["status"] in ("published", "scheduled")
         documents.append((article_id, head, document, row["published_at"] if public else None,
                           row["published_on"]))  # fmt: skip
+    if _worker is not None:  # PostgreSQL: this worker writes the chunk itself
+        conn, tables, columns = _worker
+        write_chunk(conn.cursor(), vendor, tables, columns, rows, tags, documents)
+        conn.commit()
+        return len(rows), None, None
     return rows, tags, documents
+
+
+_worker: tuple | None = None
+
+
+def _open_worker_connection(dsn: dict, tables: dict, columns: dict) -> None:
+    """A worker's own connection, triggers and foreign-key checks off (see load())."""
+    import psycopg
+
+    global _worker
+    conn = psycopg.connect(**{k: v for k, v in dsn.items() if v})
+    try:
+        conn.execute("SET session_replication_role = replica")
+    except psycopg.Error:
+        conn.rollback()
+    _worker = (conn, tables, columns)
+
+
+def write_chunk(cursor, vendor: str, tables: dict, columns: dict, rows, tags, documents) -> None:
+    _write(cursor, vendor, tables["article"], columns["article"],
+           [_article_tuple(r, vendor) for r in rows])  # fmt: skip
+    for name, links in tags.items():
+        _write(cursor, vendor, tables[name], columns[name], links)
+    _write(cursor, vendor, tables["search"], columns["search"],
+           [_dates(d, vendor) for d in documents])  # fmt: skip
 
 
 ARTICLE_COLUMNS = (
@@ -309,9 +341,6 @@ def _article_tuple(row: dict, vendor: str) -> tuple:
     return _dates(tuple(merged[c] for c in ARTICLE_COLUMNS), vendor)
 
 
-STEP: dict = {}
-
-
 def _dates(values: tuple, vendor: str) -> tuple:
     """SQLite stores datetimes as Django writes them: naive UTC, a space before the time."""
     if vendor != "sqlite":
@@ -329,12 +358,6 @@ def _dates(values: tuple, vendor: str) -> tuple:
 def _write(cursor, vendor: str, table: str, columns: tuple[str, ...], rows: list) -> None:
     if not rows:
         return
-    t0 = time.perf_counter()
-    _write_inner(cursor, vendor, table, columns, rows)
-    STEP[table] = STEP.get(table, 0) + time.perf_counter() - t0
-
-
-def _write_inner(cursor, vendor: str, table: str, columns: tuple[str, ...], rows: list) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     if vendor == "postgresql":
         with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
@@ -343,6 +366,20 @@ def _write_inner(cursor, vendor: str, table: str, columns: tuple[str, ...], rows
     else:
         marks = ", ".join("?" * len(columns))
         cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+
+
+def _drop_plain_indexes(raw, tables: list[str]) -> list[str]:
+    """Drop the indexes of these tables that back no constraint; return how to rebuild them."""
+    rows = raw.execute(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+        "AND i.tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+        "WHERE c.conname = i.indexname)",
+        [tables],
+    ).fetchall()
+    for name, _definition in rows:
+        raw.execute(f'DROP INDEX "{name}"')
+    # The big GIN indexes last: the others are quick and the site's pages need them first.
+    return sorted((d for _n, d in rows), key=lambda d: " gin " in d.lower())
 
 
 def load(articles: int, *, seed: int, jobs: int, append: bool) -> dict:
@@ -365,47 +402,56 @@ def load(articles: int, *, seed: int, jobs: int, append: bool) -> dict:
     started = time.perf_counter()
     connection.ensure_connection()
     raw = connection.connection
+    deferred: list[str] = []
     if vendor == "postgresql":
-        raw.execute("DROP INDEX IF EXISTS articles_searchdocument_document_gin")
-        raw.execute("DROP INDEX IF EXISTS articles_searchdocument_head_gin")
+        # As pg_restore does: indexes that no constraint needs are built once after the load
+        # (sorted, in bulk) instead of row by row, and triggers and foreign-key checks are off
+        # for this session — every row is made consistent here (visibility included).
+        tables = [Article._meta.db_table, *throughs.values(), search_table]
+        deferred = _drop_plain_indexes(raw, tables)
+        try:
+            raw.execute("SET session_replication_role = replica")
+        except Exception as error:  # not a superuser: load with triggers, only slower
+            raw.rollback()
+            print(f"(triggers stay on: {error})", file=sys.stderr)
         raw.commit()
     else:
         raw.execute("PRAGMA synchronous = OFF")
     tasks = [(first + i, min(CHUNK, articles - i), seed, vendor) for i in range(0, articles, CHUNK)]
     done = 0
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
+    tables = {"article": Article._meta.db_table, "search": search_table, **throughs}
+    columns = {"article": ARTICLE_COLUMNS, **through_columns,
+               "search": ("article_id", "head", "document", "visible_from", "date")}  # fmt: skip
+    if vendor == "postgresql":  # each worker COPYs its own chunks: no rows through a pipe
+        settings = connection.settings_dict
+        dsn = {"dbname": settings["NAME"], "user": settings["USER"],
+               "password": settings["PASSWORD"], "host": settings["HOST"],
+               "port": settings["PORT"]}  # fmt: skip
+        initializer, initargs = _open_worker_connection, (dsn, tables, columns)
+    else:
+        initializer, initargs = None, ()
+    with context.Pool(jobs, initializer, initargs) as pool:
         for rows, tags, documents in pool.imap(build_chunk, tasks):
-            writing = time.perf_counter()
-            cursor = raw.cursor()
-            _write(cursor, vendor, Article._meta.db_table, ARTICLE_COLUMNS,
-                   [_article_tuple(r, vendor) for r in rows])  # fmt: skip
-            for name, links in tags.items():
-                _write(cursor, vendor, throughs[name], through_columns[name], links)
-            _write(cursor, vendor, search_table,
-                   ("article_id", "head", "document", "visible_from", "date"),
-                   [_dates(d, vendor) for d in documents])  # fmt: skip
-            raw.commit()
-            timings["writing"] = timings.get("writing", 0) + time.perf_counter() - writing
-            done += len(rows)
+            if vendor != "postgresql":
+                writing = time.perf_counter()
+                cursor = raw.cursor()
+                write_chunk(cursor, vendor, tables, columns, rows, tags, documents)
+                raw.commit()
+                timings["writing"] = timings.get("writing", 0) + time.perf_counter() - writing
+            done += len(rows) if isinstance(rows, list) else rows
             elapsed = time.perf_counter() - started
             print(f"\r{done:>9,} articles  {done / elapsed:>7,.0f}/s", end="", file=sys.stderr,
                   flush=True)  # fmt: skip
     print(file=sys.stderr)
-    print("seconds writing, per table:", {k: round(v, 1) for k, v in STEP.items()}, file=sys.stderr)
     timings["rows"] = time.perf_counter() - started
     mark = time.perf_counter()
     with connection.cursor() as cursor:
         if vendor == "postgresql":
+            cursor.execute("SET session_replication_role = DEFAULT")
             cursor.execute("SET maintenance_work_mem = '1GB'")
-            cursor.execute(
-                "CREATE INDEX articles_searchdocument_document_gin ON articles_searchdocument "
-                "USING gin (document)"
-            )
-            cursor.execute(
-                "CREATE INDEX articles_searchdocument_head_gin ON articles_searchdocument "
-                "USING gin (head)"
-            )
+            for definition in deferred:
+                cursor.execute(definition)
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('articles_article', 'id'), "
                 "(SELECT max(id) FROM articles_article))"
@@ -432,6 +478,9 @@ def main() -> None:
     _prepare_database(args.database_url)
     _setup(args.database_url)
     result = load(args.articles, seed=args.seed, jobs=args.jobs, append=args.append)
+    from articles import aggregates
+
+    aggregates.bump()  # a running site's cached counts no longer hold
     print(json.dumps(result))
 
 
