@@ -9,7 +9,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
-        from django.db.models.signals import m2m_changed, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from . import lookups, signals
         from .fields import SearchTextField
@@ -17,4 +17,4 @@ class ArticlesConfig(AppConfig):
 
         SearchTextField.register_lookup(lookups.TsMatch)
         connection_created.connect(check_lc_ctype, dispatch_uid="articles.check_lc_ctype")
-        signals.connect(post_save, m2m_changed)
+        signals.connect(post_save, post_delete, m2m_changed)

@@ -24,7 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from . import search
+from . import aggregates, search
 from .models import Agency, Article, Country, Source, Topic
 
 COLUMNS = (
@@ -880,6 +880,8 @@ def import_articles(
     report.touched = importer.touched if report.applied else []
     if index and report.touched:
         report.indexed = search.index_articles(report.touched, progress=index_progress)
+    if report.applied:
+        aggregates.changed()  # bulk writes send no signals: counts are recomputed from here on
     return report
 
 

@@ -373,6 +373,12 @@ class Article(models.Model):
             models.Index(fields=["status", "-date", "-id"], name="article_status_date"),
             models.Index(fields=["language", "status"], name="article_language_status"),
             models.Index(fields=["published_at"], name="article_published_at"),
+            # Public listings and feeds, newest first: walked in order, no sort of the catalogue.
+            models.Index(
+                fields=["-date", "-id"],
+                condition=Q(status__in=("published", "scheduled")),
+                name="article_public_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -380,6 +386,18 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    # Was the article public when it was read? (A save or delete of one that was, or is,
+    # changes what readers see: articles.signals.) Unknown when `status` was deferred.
+    loaded_public = False
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.loaded_public = (
+            instance.status in cls.PUBLIC_STATES if "status" in field_names else True
+        )
+        return instance
 
     @property
     def display_date(self):
@@ -496,3 +514,17 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of article {self.article_id}"
+
+
+class CatalogueState(models.Model):
+    """One row: the generation of the public catalogue, raised after every change readers could
+    see; cached counts are keyed by it (`articles.aggregates`)."""
+
+    generation = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("catalogue state")
+        verbose_name_plural = _("catalogue state")
+
+    def __str__(self) -> str:
+        return f"catalogue generation {self.generation}"

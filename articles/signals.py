@@ -1,13 +1,15 @@
-"""Keep the search index in step with saves made through the ORM.
+"""Keep the search index and the cached counts in step with saves made through the ORM.
 
 Saves and tag changes only note the article ids; `articles.search` indexes each article once
 when the transaction commits (an admin save touching headline, topics and countries is one
 re-index, not four). Bulk writers (raw import, spreadsheet import) index their rows themselves.
+A change readers could see — to an article that is or was public, to its tags, to the
+vocabulary — also raises the catalogue generation on commit (`articles.aggregates`).
 """
 
 from __future__ import annotations
 
-from . import search
+from . import aggregates, search
 from .models import Agency, Article, Country, Source, Topic
 
 TAGS = {Article.topics.through: "topic", Article.countries.through: "country",
@@ -16,14 +18,29 @@ THROUGH = {Topic: Article.topics.through, Country: Article.countries.through,
            Agency: Article.agencies.through}  # fmt: skip
 
 
+def _public(article: Article) -> bool:
+    """Is, or was when it was read, visible to readers (or could be: a scheduled article)."""
+    return article.status in Article.PUBLIC_STATES or article.loaded_public
+
+
 def article_saved(sender, instance, raw=False, using="default", **kwargs):
     if not raw:
         search.schedule([instance.pk], using=using)
+        if _public(instance):
+            aggregates.changed(using)
+        instance.loaded_public = instance.status in Article.PUBLIC_STATES
+
+
+def article_deleted(sender, instance, using="default", **kwargs):
+    if _public(instance):
+        aggregates.changed(using)
 
 
 def tags_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
         return
+    if reverse or _public(instance):
+        aggregates.changed(using)
     if not reverse:
         search.schedule([instance.pk], using=using)
     elif action == "pre_clear":
@@ -37,7 +54,10 @@ def tags_changed(sender, instance, action, reverse, pk_set, using="default", **k
 
 def vocabulary_saved(sender, instance, created, raw=False, using="default", **kwargs):
     """A renamed outlet or tag changes the documents of every article that carries it."""
-    if raw or created:
+    if raw:
+        return
+    aggregates.changed(using)  # facet options and keys (slugs, codes) are cached
+    if created:
         return
     if sender is Source:
         ids = Article.objects.using(using).filter(source=instance).values_list("pk", flat=True)
@@ -46,6 +66,10 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
         ids = through.objects.using(using).filter(**{f"{TAGS[through]}_id": instance.pk})
         ids = ids.values_list("article_id", flat=True)
     search.schedule(ids, using=using)
+
+
+def vocabulary_deleted(sender, instance, using="default", **kwargs):
+    aggregates.changed(using)  # its tag rows went with it, without m2m signals
 
 
 def disconnect() -> None:
@@ -57,9 +81,11 @@ def disconnect() -> None:
         m2m_changed.disconnect(dispatch_uid=f"search.{through}", sender=through)
 
 
-def connect(post_save, m2m_changed) -> None:
+def connect(post_save, post_delete, m2m_changed) -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="search.article_saved")
+    post_delete.connect(article_deleted, sender=Article, dispatch_uid="aggregates.article")
     for through in TAGS:
         m2m_changed.connect(tags_changed, sender=through, dispatch_uid=f"search.{through}")
     for model in (Source, Topic, Country, Agency):
         post_save.connect(vocabulary_saved, sender=model, dispatch_uid=f"search.{model}")
+        post_delete.connect(vocabulary_deleted, sender=model, dispatch_uid=f"aggregates.{model}")

@@ -9,15 +9,15 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search
+from . import aggregates, search
 from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
 
 FACET_LIMIT = 12  # options shown per facet (the rest behind "more")
+MAX_BROWSABLE = 10_000  # articles a listing pages through (500 pages of 20)
 
 
 def public_articles(searching: bool = False):
@@ -27,25 +27,44 @@ def public_articles(searching: bool = False):
     return articles.select_related("source").prefetch_related("topics", "countries")
 
 
-class SearchPaginator(Paginator):
-    """Counts search results up to search.COUNT_CAP (and says "more than" past it)."""
+class ListingPaginator(Paginator):
+    """Pages through at most MAX_BROWSABLE articles: an OFFSET costs what it skips, so past
+    them readers narrow the list (filters, dates) instead. The total comes from the cached
+    counts; a search's stops at search.COUNT_CAP ("more than")."""
 
-    @cached_property
-    def count(self) -> int:
-        return search.capped_count(self.object_list)
-
-    @property
-    def capped(self) -> bool:
-        return self.count > search.COUNT_CAP
+    def __init__(self, object_list, per_page, *, total: int, searching: bool, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.total = total
+        self.capped = searching and total > search.COUNT_CAP
+        self.bounded = total > MAX_BROWSABLE
+        self.count = min(total, MAX_BROWSABLE)
 
 
 class ListingMixin:
     """Own the filtered, paginated queryset and the facet counts of every public listing."""
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        if self.filterset.search_query:
-            return SearchPaginator(queryset, per_page, **kwargs)
-        return super().get_paginator(queryset, per_page, **kwargs)
+        searching = self.filterset.search_query is not None
+        total = self.counts()["total"]
+        return ListingPaginator(queryset, per_page, total=total, searching=searching, **kwargs)
+
+    def counts(self) -> dict:
+        """The listing's total and facet counts, cached per catalogue generation."""
+        if not hasattr(self, "_counts"):
+            data = self.get_filter_data()
+            params = {
+                "view": type(self).__name__,
+                "kwargs": self.kwargs,
+                "data": {k: data.getlist(k) for k in data if k not in ("page", "sort")},
+            }
+            self._counts = aggregates.cached("listing", params, self.compute_counts)
+        return self._counts
+
+    def compute_counts(self) -> dict:
+        queryset = self.filterset.qs.order_by()
+        searching = self.filterset.search_query is not None
+        total = search.capped_count(queryset) if searching else queryset.count()
+        return {"total": total, "facets": self.filterset.facet_counts()}
 
     paginate_by = 20
     template_name = "articles/article_list.html"
@@ -62,7 +81,7 @@ class ListingMixin:
         return dict(self.fixed)
 
     def get_queryset(self):
-        self.vocabulary = Vocabulary.load()
+        self.vocabulary = aggregates.cached("vocabulary", {}, Vocabulary.load)
         data = self.get_filter_data()
         searching = search.parse(data.get("q")) is not None
         self.filterset = ArticleFilter(
@@ -72,8 +91,8 @@ class ListingMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = self.filterset.facet_counts()
-        paginator = context.get("paginator")
+        counts = self.counts()["facets"]
+        paginator = context["paginator"]
         if self.filterset.search_query:
             for article in context["object_list"]:
                 article.snippet = search.snippet_for(article, self.filterset.search_query)
@@ -109,8 +128,8 @@ class ListingMixin:
             filterset=self.filterset,
             facets=facets,
             active_filters=self.active_filters(selected, fixed),
-            total=min(paginator.count, search.COUNT_CAP) if paginator else 0,
-            total_capped=getattr(paginator, "capped", False),
+            total=min(paginator.total, search.COUNT_CAP) if paginator.capped else paginator.total,
+            total_capped=paginator.capped,
         )
         return context
 
@@ -155,11 +174,12 @@ class ArticleDetailView(DetailView):
         return context
 
 
-def related_articles(article: Article, limit: int = 5, candidates: int = 50):
-    """Published articles sharing the most topics and countries with this one, newest first.
+def related_articles(article: Article, limit: int = 5, candidates: int = 50, per_tag: int = 1000):
+    """Recent published articles sharing the most topics and countries with this one.
 
-    Scored straight from the tag tables (one grouped query over the rows that share a tag),
-    then at most `candidates` articles are read: no join over the whole catalogue.
+    Scored straight from the tag tables over the `per_tag` newest articles carrying each of
+    its tags (an index walk each: a country in half the catalogue costs what a rare one
+    does), then at most `candidates` articles are read.
     """
     topic_ids = [t.pk for t in article.topics.all()]
     codes = [c.pk for c in article.countries.all()]
@@ -167,16 +187,17 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50):
         return []
     quote = connection.ops.quote_name
     parts, params = [], []
-    if topic_ids:
-        marks = ", ".join(["%s"] * len(topic_ids))
-        table = quote(Article.topics.through._meta.db_table)
-        parts.append(f"SELECT article_id FROM {table} WHERE topic_id IN ({marks})")
-        params += topic_ids
-    if codes:
-        marks = ", ".join(["%s"] * len(codes))
-        table = quote(Article.countries.through._meta.db_table)
-        parts.append(f"SELECT article_id FROM {table} WHERE country_id IN ({marks})")
-        params += codes
+    for through, column, keys in (
+        (Article.topics.through, "topic_id", topic_ids),
+        (Article.countries.through, "country_id", codes),
+    ):
+        table = quote(through._meta.db_table)
+        for key in keys:
+            parts.append(
+                f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE {column} = %s "
+                f"ORDER BY article_id DESC LIMIT %s) t{len(parts)}"
+            )
+            params += [key, per_tag]
     sql = (
         f"SELECT article_id, COUNT(*) FROM ({' UNION ALL '.join(parts)}) shared "
         "WHERE article_id <> %s GROUP BY article_id ORDER BY COUNT(*) DESC, article_id DESC "
@@ -185,7 +206,12 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, article.pk, candidates])
         scores = dict(cursor.fetchall())
-    found = Article.objects.published().filter(pk__in=scores).select_related("source")
+    found = (
+        Article.objects.published()
+        .filter(pk__in=scores)
+        .select_related("source")
+        .prefetch_related("topics", "countries")
+    )
     ranked = sorted(found, key=lambda a: (-scores[a.pk], -(a.date.toordinal() if a.date else 0)))
     return ranked[:limit]
 
@@ -261,23 +287,10 @@ class CooperationView(TemplateView):
         context = super().get_context_data(**kwargs)
         topics = list(Topic.objects.all())
         topic = next((t for t in topics if t.slug == self.request.GET.get("topic")), None)
-        articles = Article.objects.published()
-        if topic:
-            articles = articles.filter(
-                Exists(
-                    Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic=topic)
-                )
-            )
-        ids = articles.order_by().values("pk")
-        through = Article.countries.through
-        top = list(
-            through.objects.filter(article_id__in=ids)
-            .values("country_id")
-            .annotate(n=Count("article_id"))
-            .order_by("-n", "country_id")[: self.size]
+        found = aggregates.cached(
+            "cooperation", {"topic": topic.pk if topic else None}, lambda: self.compute(topic)
         )
-        codes = [row["country_id"] for row in top]
-        pairs = country_pairs(ids, codes)
+        codes, pairs = found["codes"], found["pairs"]
         countries = Country.objects.in_bulk(codes)
         peak = max(pairs.values(), default=0)
         rows = []
@@ -299,9 +312,29 @@ class CooperationView(TemplateView):
                 {"first": countries[a], "second": countries[b], "count": n}
                 for (a, b), n in strongest
             ],
-            total=articles.count(),
+            total=found["total"],
         )
         return context
+
+    def compute(self, topic: Topic | None) -> dict:
+        """The most frequent countries, their pair counts and the article total (cached)."""
+        articles = Article.objects.published()
+        if topic:
+            articles = articles.filter(
+                Exists(
+                    Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic=topic)
+                )
+            )
+        ids = articles.order_by().values("pk")
+        through = Article.countries.through
+        top = (
+            through.objects.filter(article_id__in=ids)
+            .values("country_id")
+            .annotate(n=Count("article_id"))
+            .order_by("-n", "country_id")[: self.size]
+        )
+        codes = [row["country_id"] for row in top]
+        return {"codes": codes, "pairs": country_pairs(ids, codes), "total": articles.count()}
 
 
 def country_pairs(article_ids, codes: list[str]) -> dict[tuple[str, str], int]:

@@ -37,3 +37,14 @@ def chief(db):
 @pytest.fixture
 def article(db):
     return ArticleFactory()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached counts are keyed by the catalogue generation, which a rolled-back test leaves
+    unchanged: start every test with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

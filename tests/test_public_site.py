@@ -3,6 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -165,6 +166,7 @@ def test_pagination_keeps_the_filters(client, world, monkeypatch):
 
 def test_listing_query_count_is_constant(client, world):
     def queries(**query):
+        cache.clear()  # counts computed, not read from the cache
         with CaptureQueriesContext(connection) as ctx:
             assert _get(client, "articles:list", query=query)[0].status_code == 200
         return len(ctx.captured_queries)
@@ -175,6 +177,23 @@ def test_listing_query_count_is_constant(client, world):
     search.index_articles()
     assert queries() == baseline
     assert queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม") == baseline
+
+
+def test_cached_counts_spare_the_count_queries(client, world):
+    """A second request for the same listing reads the vocabulary, total and facet counts from
+    the cache: only the catalogue generation and the page itself are read again."""
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            response, page = _get(client, "articles:list", query={"topic": "drug-trafficking"})
+        assert response.status_code == 200
+        assert "ยาเสพติดชายแดนลาว" in page
+        return [query["sql"] for query in ctx.captured_queries]
+
+    cold, warm = queries(), queries()
+    assert sum("COUNT(" in sql for sql in cold) == 6  # total + five facets
+    assert not any("COUNT(" in sql for sql in warm)
+    assert len(warm) == 4  # generation, the page, its topics and countries
 
 
 def test_article_page(client, world):

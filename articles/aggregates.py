@@ -1,0 +1,126 @@
+"""Counts readers see — listing totals and facet counts, the cooperation overview — cached, and
+exact.
+
+At a million articles these counts are GROUP BYs over millions of tag rows (seconds), so each
+result is cached under the *catalogue generation*, a key that changes whenever what readers can
+see may have changed. It has two parts, read together in one small query per request:
+
+- `CatalogueState.generation`, raised *after the commit* of every write that can change the
+  public catalogue (article saves and deletes, tag changes, renamed or deleted vocabulary,
+  imports). After, not before: a reader who still sees the old number may cache new data under
+  it (harmless, the number is already stale), but nobody can cache old data under the new one.
+- the publication time of the newest visible article, which moves with no write at all when a
+  scheduled article comes due.
+
+Writes made through the ORM are noticed by `articles.signals`; bulk writers (imports) call
+`changed()` themselves. A write made behind Django's back (SQL in psql) is seen at the latest
+when the cache entry expires (`NEWSROOM_COUNTS_CACHE_SECONDS`, an hour by default) or at once
+with `manage.py shell -c "from articles import aggregates; aggregates.changed()"`.
+
+The cache is Django's: per process by default, shared between app servers with Redis
+(`REDIS_URL`, docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from threading import local
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import connections, router, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Article, CatalogueState
+
+T = TypeVar("T")
+
+
+# Inside a request the generation is read once (a listing asks for it for its vocabulary, its
+# counts and its total); outside one, every call reads it afresh.
+_request = local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.generations = {}
+
+
+def _request_finished(**kwargs) -> None:
+    _request.generations = None
+
+
+request_started.connect(_request_started, dispatch_uid="aggregates.request_started")
+request_finished.connect(_request_finished, dispatch_uid="aggregates.request_finished")
+
+
+def generation(using: str | None = None) -> str | None:
+    """The current catalogue generation as a cache-key part (None: no state row to trust)."""
+    using = using or router.db_for_read(Article)
+    memo = getattr(_request, "generations", None)
+    if memo is None:
+        return _read_generation(using)
+    if using not in memo:
+        memo[using] = _read_generation(using)
+    return memo[using]
+
+
+def _read_generation(using: str) -> str | None:
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    public = ", ".join(["%s"] * len(Article.PUBLIC_STATES))
+    sql = (
+        f"SELECT s.generation, (SELECT MAX(a.published_at) FROM {quote(Article._meta.db_table)} a"
+        f" WHERE a.status IN ({public}) AND a.published_at <= %s)"
+        f" FROM {quote(CatalogueState._meta.db_table)} s WHERE s.id = 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*Article.PUBLIC_STATES, timezone.now()])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    number, newest = row
+    if isinstance(newest, str):  # SQLite returns MAX() of a datetime column as text
+        return f"{number}.{newest.replace(' ', 'T')}"
+    return f"{number}.{newest.isoformat() if newest else '-'}"
+
+
+def cached(kind: str, params: object, compute: Callable[[], T], using: str | None = None) -> T:
+    """`compute()`, or what it returned for the same `kind` and `params` in this generation."""
+    current = generation(using)
+    if current is None:
+        return compute()
+    digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
+    key = f"newsroom:{kind}:{current}:{digest[:40]}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.NEWSROOM_COUNTS_CACHE_SECONDS)
+    return value
+
+
+def changed(using: str = "default") -> None:
+    """Note that the public catalogue may have changed: the generation rises once this
+    transaction commits (at once outside one), however many writes it holds."""
+    conn = connections[using]
+    if not hasattr(conn, "catalogue_bump"):
+        conn.catalogue_pending = False
+        conn.catalogue_bump = lambda: bump(using)
+    waiting = conn.catalogue_pending and any(
+        entry[1] is conn.catalogue_bump for entry in conn.run_on_commit
+    )  # (a rolled-back transaction took its callback with it)
+    if not waiting:
+        conn.catalogue_pending = True
+        transaction.on_commit(conn.catalogue_bump, using=using)
+
+
+def bump(using: str = "default") -> None:
+    """Raise the generation now (in its own short transaction: no lock is held for long)."""
+    connections[using].catalogue_pending = False
+    states = CatalogueState.objects.using(using)
+    if not states.filter(pk=1).update(generation=F("generation") + 1):
+        states.get_or_create(pk=1, defaults={"generation": 1})
