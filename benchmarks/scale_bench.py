@@ -68,7 +68,10 @@ def scenarios(rng: random.Random) -> dict[str, list[str]]:
     }
 
 
-def measure(client, urls: list[str], repeat: int) -> dict:
+def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
+    """Warm: the counts cache holds what earlier requests computed (the usual case). Cold: the
+    cache is emptied before every request (the first request after a publication)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -77,6 +80,8 @@ def measure(client, urls: list[str], repeat: int) -> dict:
         client.get(url, HTTP_HOST="127.0.0.1")
     for n in range(repeat):
         url = urls[n % len(urls)]
+        if cold:
+            cache.clear()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, HTTP_HOST="127.0.0.1")
@@ -111,6 +116,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--only", help="run the scenarios whose name contains this")
+    parser.add_argument("--cold-repeat", type=int, default=6, help="requests with an empty cache")
     args = parser.parse_args()
     _setup(args.database_url)
     from django.contrib.auth import get_user_model
@@ -128,10 +134,11 @@ def main() -> None:
     for name, urls in scenarios(random.Random(5)).items():
         if args.only and args.only not in name:
             continue
-        results[name] = measure(client, urls, args.repeat)
-        r = results[name]
+        r = results[name] = measure(client, urls, args.repeat)
+        c = r["cold"] = measure(client, urls, args.cold_repeat, cold=True)
         print(f"{name:<30} p50 {r['p50_ms']:>8.1f} ms  p95 {r['p95_ms']:>8.1f} ms  "
-              f"{r['queries']:>3} queries", flush=True)  # fmt: skip
+              f"{r['queries']:>3} queries | cold p50 {c['p50_ms']:>8.1f}  "
+              f"p95 {c['p95_ms']:>8.1f} ms {c['queries']:>3} queries", flush=True)  # fmt: skip
     print(json.dumps({"database": connection.vendor, "articles": Article.objects.count(),
                       "scenarios": results, "sizes": sizes()}))  # fmt: skip
 

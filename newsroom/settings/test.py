@@ -8,3 +8,15 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# A second alias, for the read-replica router's tests (tests/test_scale.py); no router by default.
+# Its test database is created only for the tests that ask for it.
+DATABASES["replica"] = {  # noqa: F405
+    **DATABASES["default"],  # noqa: F405
+    "TEST": {
+        "NAME": f"test_{DATABASES['default']['NAME']}_replica"  # noqa: F405
+        if DATABASES["default"]["ENGINE"].endswith("postgresql")  # noqa: F405
+        else None
+    },
+}
+DATABASE_ROUTERS = []

@@ -1,0 +1,326 @@
+"""What lets the site run large: cached counts that stay exact, bounded pagination, the read
+replica router, a shared Redis cache."""
+
+import csv
+import datetime
+import io
+import random
+import socket
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from articles import aggregates, services, views
+from articles.catalogue import COLUMNS, import_articles, write_csv
+from articles.models import Agency, Article, CatalogueState, Country, Source, Topic
+
+from .factories import ArticleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+TOPICS = ["drug-trafficking", "online-scams", "meeting", "cybercrime"]
+COUNTRIES = ["TH", "VN", "LA", "KH"]
+AGENCIES = ["RTP", "ONCB", "MPS-VN"]
+LISTINGS = [
+    ("articles:list", (), {}),
+    ("articles:list", (), {"topic": "meeting"}),
+    ("articles:list", (), {"country": ["TH", "LA"], "language": "th"}),
+    ("articles:list", (), {"topic": "online-scams", "date_from": "2024-01-01"}),
+    ("articles:topic", ("drug-trafficking",), {"country": "VN"}),
+    ("articles:country", ("TH",), {}),
+]
+
+
+def _view(client, name, args, query):
+    response = client.get(reverse(name, args=args), query)
+    assert response.status_code == 200
+    context = response.context
+    facets = {f["name"]: [(o["key"], o["count"]) for o in f["options"] + f["more"]]
+              for f in context["facets"]}  # fmt: skip
+    return context["total"], facets
+
+
+def _assert_exact(client):
+    """Every listing as served (cache allowed) equals the listing computed afresh."""
+    served = [_view(client, *listing) for listing in LISTINGS]
+    cooperation = client.get(reverse("articles:cooperation")).context["rows"]
+    cache.clear()
+    assert served == [_view(client, *listing) for listing in LISTINGS]
+    fresh = client.get(reverse("articles:cooperation")).context["rows"]
+    assert cooperation == fresh
+
+
+@pytest.fixture
+def catalogue(django_capture_on_commit_callbacks):
+    """24 articles, 18 of them published, as if committed (the on-commit work is done)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _create_catalogue()
+
+
+def _create_catalogue():
+    rng = random.Random(8)
+    sources = [SourceFactory(name=f"Outlet {n}", slug=f"outlet-{n}") for n in range(3)]
+    for n in range(24):
+        article = ArticleFactory(
+            published=n % 4 != 0,
+            language=rng.choice(["th", "vi", "en"]),
+            source=rng.choice(sources),
+            published_on=datetime.date(2022 + n % 4, 1 + n % 12, 1),
+        )
+        article.topics.add(*Topic.objects.filter(slug__in=rng.sample(TOPICS, rng.randint(1, 3))))
+        article.countries.add(*rng.sample(COUNTRIES, rng.randint(1, 3)))
+        article.agencies.add(*Agency.objects.filter(acronym__in=rng.sample(AGENCIES, 1)))
+    return sources
+
+
+def test_cached_counts_stay_exact_through_every_kind_of_change(
+    client, catalogue, chief, django_capture_on_commit_callbacks
+):
+    """Each change that readers could see — made as the app makes it, and committed — is in
+    the very next listing's counts, though that listing was cached before the change."""
+
+    def committed(change):
+        _assert_exact(client)  # every listing now cached
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            change()
+        _assert_exact(client)
+
+    drafts = Article.objects.exclude(status=Article.Status.PUBLISHED)
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    meeting, scams = Topic.objects.get(slug="meeting"), Topic.objects.get(slug="online-scams")
+
+    def publish():
+        draft = drafts.first()
+        draft.source, draft.headline_en = catalogue[0], "Ready"
+        draft.save()
+        draft.topics.add(meeting)
+        result = services.publish_articles(articles=[draft], by=chief)
+        assert result.changed == 1
+
+    committed(publish)
+    committed(lambda: services.unpublish_articles(articles=[published.first()], by=chief))
+    committed(lambda: published.last().topics.add(scams))  # forward tag change
+    committed(lambda: [article.topics.remove(meeting) for article in published[:3]])
+    committed(lambda: published.first().countries.clear())
+    committed(lambda: published.first().delete())
+    committed(lambda: Topic.objects.filter(slug="cybercrime").get().delete())
+
+    def rename_source():
+        source = Source.objects.get(pk=catalogue[1].pk)
+        source.slug = "renamed"
+        source.save()
+
+    committed(rename_source)
+
+    def spreadsheet():
+        out = io.BytesIO()
+        write_csv(Article.objects.filter(pk__in=published.values("pk")[:2]), out)
+        rows = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
+        for row in rows[1:]:
+            row[COLUMNS.index("topics")] = "online-scams"
+            row[COLUMNS.index("countries")] = "KH"
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        report = import_articles(io.BytesIO(text.getvalue().encode()), name="edit.csv")
+        assert report.applied and report.updated == 2
+
+    committed(spreadsheet)
+
+
+def test_a_scheduled_article_counts_once_its_time_comes(client, catalogue, monkeypatch):
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    article = ArticleFactory(status=Article.Status.SCHEDULED, published_at=soon)
+    article.topics.add(Topic.objects.get(slug="meeting"))
+    before = _view(client, "articles:list", (), {"topic": "meeting"})
+    later = soon + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # no write at all: time passes
+    after = _view(client, "articles:list", (), {"topic": "meeting"})
+    assert after[0] == before[0] + 1
+    _assert_exact(client)
+
+
+def test_the_generation_rises_after_commit_only_for_changes_readers_could_see(
+    catalogue, django_capture_on_commit_callbacks
+):
+    def generation():
+        return CatalogueState.objects.get(pk=1).generation
+
+    start = generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        article = Article.objects.filter(status=Article.Status.PUBLISHED).first()
+        article.headline = "Edited"
+        article.save()
+        article.topics.add(Topic.objects.get(slug="cybercrime"))
+        assert generation() == start  # not before the commit
+    assert len(callbacks) == 2  # the search index, and one bump for the whole transaction
+    assert generation() == start + 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = Article.objects.filter(status=Article.Status.DRAFT).first()
+        draft.headline = "A draft nobody sees"
+        draft.save()
+        draft.topics.add(Topic.objects.get(slug="meeting"))
+    assert generation() == start + 1  # drafts do not empty readers' caches
+
+
+def test_a_flushed_state_row_means_no_caching_not_stale_counts(client, catalogue):
+    CatalogueState.objects.all().delete()
+    first = _view(client, "articles:list", (), {})
+    ArticleFactory(published=True).topics.add(Topic.objects.get(slug="meeting"))
+    assert _view(client, "articles:list", (), {})[0] == first[0] + 1
+    aggregates.bump()
+    assert CatalogueState.objects.get(pk=1).generation == 1
+
+
+def test_pagination_is_bounded(client, catalogue, monkeypatch):
+    monkeypatch.setattr(views.ListingMixin, "paginate_by", 2)
+    monkeypatch.setattr(views, "MAX_BROWSABLE", 6)
+    total = Article.objects.published().count()
+    assert total > 6
+    last = client.get(reverse("articles:list"), {"page": 3})
+    assert last.status_code == 200
+    assert last.context["total"] == total  # the heading still says how many there are
+    assert "Only the first 6 articles can be paged through" in last.content.decode()
+    assert client.get(reverse("articles:list"), {"page": 4}).status_code == 404
+    first = client.get(reverse("articles:list"))
+    assert "Only the first" not in first.content.decode()
+    with translation.override("th"):
+        thai = client.get(reverse("articles:list"), {"page": 3}, HTTP_ACCEPT_LANGUAGE="th")
+    assert "เปิดดูทีละหน้าได้เฉพาะ 6 บทความแรก" in thai.content.decode()
+
+
+# --- The read replica ------------------------------------------------------------------------
+
+ROUTED = {"DATABASE_ROUTERS": ["newsroom.routers.ReplicaRouter"]}
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_public_reads_go_to_the_replica_and_the_admin_and_writes_to_the_primary(client, admin_user):
+    """Two separate test databases stand in for primary and replica: an article written to the
+    primary only is missing from pages read from the replica — which shows where each read
+    went."""
+    article = ArticleFactory(published=True, slug="only-on-primary")
+    assert not Article.objects.using("replica").filter(slug="only-on-primary").exists()
+    url = reverse("articles:detail", args=[article.slug])
+    with override_settings(**ROUTED):
+        with (
+            CaptureQueriesContext(connections["replica"]) as replica,
+            CaptureQueriesContext(connections["default"]) as primary,
+        ):
+            assert client.get(url).status_code == 404  # read on the replica
+        assert len(replica) > 0 and len(primary) == 0
+
+        client.force_login(admin_user)
+        change = reverse("admin:articles_article_change", args=[article.pk])
+        assert client.get(change).status_code == 200  # the admin reads the primary
+
+        client.logout()
+        assert client.post(reverse("set_language"), {"language": "th"}).status_code == 302
+        assert client.get(url).status_code == 200  # just wrote: pinned to the primary
+        client.cookies.pop("primary")
+        assert client.get(url).status_code == 404
+
+
+def test_the_router_sends_writes_and_migrations_to_the_primary():
+    from newsroom.routers import ReplicaRouter
+
+    router = ReplicaRouter()
+    assert router.db_for_write(Article) == "default"
+    assert router.allow_migrate("default", "articles") is True
+    assert router.allow_migrate("replica", "articles") is False
+    country = Country.objects.using("default").first()
+    assert router.db_for_read(Article, instance=country) == "default"
+
+
+# --- A cache shared between app servers ---------------------------------------------------------
+
+
+def _redis_running() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": "newsroom-test",
+    }
+}
+
+
+@pytest.mark.skipif(not _redis_running(), reason="no Redis on 127.0.0.1:6379 (.ci/run starts one)")
+def test_counts_cached_in_redis_stay_exact(client, catalogue, django_capture_on_commit_callbacks):
+    with override_settings(CACHES=REDIS):
+        cache.clear()
+        _assert_exact(client)
+        with CaptureQueriesContext(connections["default"]) as warm:
+            before = _view(client, "articles:list", (), {"topic": "meeting"})
+        with django_capture_on_commit_callbacks(execute=True):
+            article = ArticleFactory(published=True)
+            article.topics.add(Topic.objects.get(slug="meeting"))
+        with CaptureQueriesContext(connections["default"]) as cold:
+            after = _view(client, "articles:list", (), {"topic": "meeting"})
+        assert len(warm) < len(cold)  # the earlier request was served from Redis
+        assert after[0] == before[0] + 1
+        _assert_exact(client)
+        cache.clear()
+
+
+# --- Sitemaps at size ---------------------------------------------------------------------
+
+
+def test_sitemap_pages_read_lazily_list_what_djangos_full_list_would(
+    client, catalogue, monkeypatch
+):
+    """Pages cut from the lazily read (article, language) pairs hold exactly the URLs, in the
+    same order, that Django's own sitemap (one list of every pair) would put on them."""
+    from django.contrib.sitemaps import Sitemap
+
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 5)  # pages that split an article's languages
+    ours = ArticleSitemap()
+    stock = ArticleSitemap()
+    stock._items = lambda: Sitemap._items(stock)
+    pages = ours.paginator.num_pages
+    assert pages == stock.paginator.num_pages == -(-Article.objects.published().count() * 3 // 5)
+    site = SimpleNamespace(domain="example.org")
+    for page in range(1, pages + 1):
+        assert [u["location"] for u in ours.get_urls(page, site)] == [
+            u["location"] for u in stock.get_urls(page, site)
+        ]
+    index = client.get("/sitemap.xml").content.decode()
+    assert f"sitemap-articles.xml?p={pages}" in index
+    last = client.get(f"/sitemap-articles.xml?p={pages}")
+    assert last.status_code == 200 and last.content.count(b"<url>") == (
+        Article.objects.published().count() * 3 - 5 * (pages - 1)
+    )
+
+
+def test_related_articles_are_scored_over_the_newest_articles_of_each_tag():
+    meeting = Topic.objects.get(slug="meeting")
+    article = ArticleFactory(published=True)
+    article.topics.add(meeting)
+    article.countries.add("TH")
+    old = ArticleFactory(published=True)  # shares both tags, but is the oldest
+    old.topics.add(meeting)
+    old.countries.add("TH")
+    newer = []
+    for _ in range(6):  # three newer with the topic, three with the country
+        other = ArticleFactory(published=True)
+        other.topics.add(meeting) if len(newer) % 2 else other.countries.add("TH")
+        newer.append(other)
+    assert views.related_articles(article)[0] == old  # within the window: most shared first
+    window = views.related_articles(article, limit=10, per_tag=3)  # 3 newest per tag only
+    assert old not in window
+    assert set(window) == set(newer)
