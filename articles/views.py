@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -353,6 +353,11 @@ def country_pairs(article_ids, codes: list[str]) -> dict[tuple[str, str], int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *codes, *codes])
         return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def healthz(request):
+    """Liveness for load balancers: the process answers (no database, no template)."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def robots_txt(request):

@@ -33,6 +33,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(path("", include("articles.urls")))
 

@@ -296,6 +296,14 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Disallow: /admin/" in response.content.decode()
 
 
+def test_health_check_answers_without_the_database(client):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert len(ctx.captured_queries) == 0  # a load balancer's probe costs nothing
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_friendly_404_in_three_languages(client):
     for lang, phrase in (
         ("en", "We could not find"),
