@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -185,6 +185,7 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     codes = [c.pk for c in article.countries.all()]
     if not topic_ids and not codes:
         return []
+    connection = connections[router.db_for_read(Article)]  # the replica's, when there is one
     quote = connection.ops.quote_name
     parts, params = [], []
     for through, column, keys in (
@@ -206,14 +207,12 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, article.pk, candidates])
         scores = dict(cursor.fetchall())
-    found = (
-        Article.objects.published()
-        .filter(pk__in=scores)
-        .select_related("source")
-        .prefetch_related("topics", "countries")
-    )
-    ranked = sorted(found, key=lambda a: (-scores[a.pk], -(a.date.toordinal() if a.date else 0)))
-    return ranked[:limit]
+    # Rank the candidates on their dates alone; read cards only for the few shown.
+    dated = Article.objects.published().filter(pk__in=scores).values_list("pk", "date")
+    ranked = sorted(dated, key=lambda r: (-scores[r[0]], -(r[1].toordinal() if r[1] else 0)))
+    shown = [pk for pk, _date in ranked[:limit]]
+    cards = public_articles().in_bulk(shown)
+    return [cards[pk] for pk in shown]
 
 
 class _FacetPage(ListingMixin, ListView):
@@ -341,6 +340,7 @@ def country_pairs(article_ids, codes: list[str]) -> dict[tuple[str, str], int]:
     """How many of the given articles name each pair of the given countries."""
     if len(codes) < 2:
         return {}
+    connection = connections[router.db_for_read(Article)]
     table = connection.ops.quote_name(Article.countries.through._meta.db_table)
     subquery, params = article_ids.query.sql_with_params()
     marks = ", ".join(["%s"] * len(codes))

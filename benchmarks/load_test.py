@@ -10,20 +10,19 @@ import argparse
 import os
 import random
 import re
-import secrets
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
-import urllib.request
 import uuid
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from serving import gunicorn, production_env  # noqa: E402
 
 LUA = """
 local paths = {%s}
@@ -53,13 +52,9 @@ def main() -> None:
     with psycopg.connect(args.database_url, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {scratch}")
     url = args.database_url.rsplit("/", 1)[0] + "/" + scratch
-    env = {
-        **os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "newsroom.settings.prod",
-        "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0", "DEBUG": "0",
-    }  # fmt: skip
+    env = production_env(url)
     work = Path(tempfile.mkdtemp())
-    server = None
+    stack = ExitStack()  # the server, stopped in `finally`
     try:
         manage = [sys.executable, "manage.py"]
         subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -94,18 +89,7 @@ def main() -> None:
         script = work / "paths.lua"
         script.write_text(LUA % ", ".join(f'"{p}"' for p in paths))
 
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "newsroom.wsgi", "--bind",
-             f"127.0.0.1:{args.port}", "--workers", str(args.workers), "--timeout", "60"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{args.port}"
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(base + "/en/", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
+        base = stack.enter_context(gunicorn(env, port=args.port, workers=args.workers))
         importer = subprocess.Popen(
             [*manage, "import_articles", str(later), "--max-size", "10000000000"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -125,9 +109,7 @@ def main() -> None:
         print("non-2xx/3xx responses:", non_2xx.group(1) if non_2xx else 0)
         print(f"articles: {Article.objects.count()} ({Article.objects.published().count()} public)")
     finally:
-        if server:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+        stack.close()
         from django.db import connections
 
         connections.close_all()

@@ -17,17 +17,16 @@ import json
 import os
 import random
 import re
-import secrets
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from serving import gunicorn, production_env  # noqa: E402
 
 LUA = """
 local paths = {%s}
@@ -102,38 +101,18 @@ def main() -> None:
     if not args.database_url:
         raise SystemExit("--database-url is required (a generated catalogue)")
     targets = _paths(args.database_url, random.Random(11))
-    env = {
-        **os.environ, "DATABASE_URL": args.database_url,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.prod", "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0", "DB_CONN_MAX_AGE": "60",
-    }  # fmt: skip
+    env = production_env(args.database_url, DB_CONN_MAX_AGE="60")
     work = Path(tempfile.mkdtemp())
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                    cwd=ROOT, env=env, check=True)  # fmt: skip
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "newsroom.wsgi", "--bind",
-         f"127.0.0.1:{args.port}", "--workers", str(args.workers), "--timeout", "60"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{args.port}"
     results: dict[str, dict] = {}
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with gunicorn(env, port=args.port, workers=args.workers) as base:
         for name, paths in targets.items():
             _wrk(base, paths, 5, args.connections, work)  # warm-up: caches, connections
             r = results[name] = _wrk(base, paths, args.seconds, args.connections, work)
             print(f"{name:<26} {r['requests_per_s']:>8.1f} req/s  p50 {r['p50_ms']:>7.1f} ms  "
                   f"p99 {r['p99_ms']:>7.1f} ms  errors {r['socket_errors'] + r['non_2xx']}",
                   flush=True)  # fmt: skip
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     ceiling = results["trivial view (/healthz)"]["requests_per_s"]
     share = results["article page"]["requests_per_s"] / ceiling
     print(f"article page: {share:.0%} of the ceiling")
