@@ -103,6 +103,23 @@ def cached(kind: str, params: object, compute: Callable[[], T], using: str | Non
     return value
 
 
+_process: dict[str, tuple[str, object]] = {}
+
+
+def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -> T:
+    """`compute()`, kept in this process for the current generation: for values every request
+    needs and that are slow to unpickle (the vocabulary's model instances)."""
+    current = generation(using)
+    if current is None:
+        return compute()
+    held = _process.get(kind)
+    if held is not None and held[0] == current:
+        return held[1]
+    value = compute()
+    _process[kind] = (current, value)
+    return value
+
+
 def changed(using: str = "default") -> None:
     """Note that the public catalogue may have changed: the generation rises once this
     transaction commits (at once outside one), however many writes it holds."""

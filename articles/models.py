@@ -374,9 +374,13 @@ class Article(models.Model):
             models.Index(fields=["language", "status"], name="article_language_status"),
             models.Index(fields=["published_at"], name="article_published_at"),
             # Public listings and feeds, newest first: walked in order, no sort of the catalogue.
+            # It covers what the filters and counts read of an article besides its tags (on
+            # PostgreSQL): a year of a million articles is then counted from the index alone,
+            # not from the wide rows with their bodies.
             models.Index(
                 fields=["-date", "-id"],
                 condition=Q(status__in=("published", "scheduled")),
+                include=["published_at", "language", "source_id"],
                 name="article_public_date",
             ),
         ]

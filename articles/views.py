@@ -9,6 +9,8 @@ from django.db import connections, router
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -48,16 +50,19 @@ class ListingMixin:
         total = self.counts()["total"]
         return ListingPaginator(queryset, per_page, total=total, searching=searching, **kwargs)
 
+    def count_params(self) -> dict:
+        """What a listing's counts depend on: the view, its pinned facet, the filters."""
+        data = self.get_filter_data()
+        return {
+            "view": type(self).__name__,
+            "kwargs": self.kwargs,
+            "data": {k: data.getlist(k) for k in data if k not in ("page", "sort")},
+        }
+
     def counts(self) -> dict:
         """The listing's total and facet counts, cached per catalogue generation."""
         if not hasattr(self, "_counts"):
-            data = self.get_filter_data()
-            params = {
-                "view": type(self).__name__,
-                "kwargs": self.kwargs,
-                "data": {k: data.getlist(k) for k in data if k not in ("page", "sort")},
-            }
-            self._counts = aggregates.cached("listing", params, self.compute_counts)
+            self._counts = aggregates.cached("listing", self.count_params(), self.compute_counts)
         return self._counts
 
     def compute_counts(self) -> dict:
@@ -81,7 +86,7 @@ class ListingMixin:
         return dict(self.fixed)
 
     def get_queryset(self):
-        self.vocabulary = aggregates.cached("vocabulary", {}, Vocabulary.load)
+        self.vocabulary = aggregates.cached_here("vocabulary", Vocabulary.load)
         data = self.get_filter_data()
         searching = search.parse(data.get("q")) is not None
         self.filterset = ArticleFilter(
@@ -91,13 +96,33 @@ class ListingMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = self.counts()["facets"]
         paginator = context["paginator"]
         if self.filterset.search_query:
             for article in context["object_list"]:
                 article.snippet = search.snippet_for(article, self.filterset.search_query)
         fixed = self.get_fixed()
         selected = {f: self.filterset.form.data.getlist(f) for f in ArticleFilter.FACETS}
+        # The facet boxes (hundreds of outlets and countries) are rendered once per listing,
+        # language and generation: they depend on nothing else.
+        context["facets_html"] = aggregates.cached(
+            "facets-html",
+            {**self.count_params(), "language": get_language()},
+            lambda: render_to_string(
+                "articles/includes/facets.html", {"facets": self.facets(selected, fixed)}
+            ),
+        )
+        context.update(
+            filterset=self.filterset,
+            active_filters=self.active_filters(selected, fixed),
+            total=min(paginator.total, search.COUNT_CAP) if paginator.capped else paginator.total,
+            total_capped=paginator.capped,
+        )
+        return context
+
+    def facets(self, selected: dict, fixed: dict) -> list[dict]:
+        """Each facet's options with their counts, most articles first (the first
+        FACET_LIMIT shown, the rest behind "more")."""
+        counts = self.counts()["facets"]
         facets = []
         for facet in ArticleFilter.FACETS:
             if facet in fixed:
@@ -124,14 +149,7 @@ class ListingMixin:
                     "more": options[FACET_LIMIT:],
                 }
             )
-        context.update(
-            filterset=self.filterset,
-            facets=facets,
-            active_filters=self.active_filters(selected, fixed),
-            total=min(paginator.total, search.COUNT_CAP) if paginator.capped else paginator.total,
-            total_capped=paginator.capped,
-        )
-        return context
+        return facets
 
     def known(self, facet: str, key: str) -> bool:
         return facet == "language" or key in self.vocabulary.labels[facet]

@@ -44,9 +44,11 @@ def _paths(database_url: str, rng: random.Random) -> dict[str, list[str]]:
     import django
 
     django.setup()
+    from django.utils import timezone
+
     from articles.models import Article, SearchDocument, Topic
 
-    public = SearchDocument.objects.filter(visible_from__isnull=False)
+    public = SearchDocument.objects.filter(visible_from__lte=timezone.now())
     ids = list(public.order_by("?").values_list("article_id", flat=True)[:500])
     slugs = list(Article.objects.filter(pk__in=ids).values_list("slug", flat=True))
     topics = list(Topic.objects.values_list("slug", flat=True))
