@@ -383,6 +383,12 @@ class Article(models.Model):
                 include=["published_at", "language", "source_id"],
                 name="article_public_date",
             ),
+            # The sitemap's lastmod: the newest change to a public article, read off the end.
+            models.Index(
+                fields=["updated_at"],
+                condition=Q(status__in=("published", "scheduled")),
+                name="article_public_updated",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -188,7 +188,15 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related"] = related_articles(self.object)
+        # Related articles change only with the public catalogue: rendered once per
+        # generation and language.
+        context["related_html"] = aggregates.cached(
+            "related-html",
+            {"article": self.object.pk, "language": get_language()},
+            lambda: render_to_string(
+                "articles/includes/related.html", {"related": related_articles(self.object)}
+            ),
+        )
         return context
 
 

@@ -283,7 +283,7 @@ def test_sitemap_lists_published_pages_and_becomes_an_index(client, world, monke
     assert "<sitemapindex" not in page
     from articles.sitemaps import ArticleSitemap
 
-    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    monkeypatch.setattr(ArticleSitemap, "block", 2)
     index = client.get("/sitemap.xml").content.decode()
     assert "<sitemapindex" in index
     assert "sitemap-articles.xml?p=2" in index

@@ -290,32 +290,46 @@ def test_counts_cached_in_redis_stay_exact(client, catalogue, django_capture_on_
 # --- Sitemaps at size ---------------------------------------------------------------------
 
 
-def test_sitemap_pages_read_lazily_list_what_djangos_full_list_would(
+def test_sitemap_pages_by_id_blocks_hold_every_published_article_once(
     client, catalogue, monkeypatch
 ):
-    """Pages cut from the lazily read (article, language) pairs hold exactly the URLs, in the
-    same order, that Django's own sitemap (one list of every pair) would put on them."""
+    """Together the pages list exactly the URLs Django's own sitemap would (every published
+    article in every language, the same alternates), each page the articles of its id block,
+    and nothing unpublished."""
     from django.contrib.sitemaps import Sitemap
 
     from articles.sitemaps import ArticleSitemap
 
-    monkeypatch.setattr(ArticleSitemap, "limit", 5)  # pages that split an article's languages
-    ours = ArticleSitemap()
-    stock = ArticleSitemap()
-    stock._items = lambda: Sitemap._items(stock)
-    pages = ours.paginator.num_pages
-    assert pages == stock.paginator.num_pages == -(-Article.objects.published().count() * 3 // 5)
+    class Stock(Sitemap):  # Django's own, on one page holding everything
+        i18n = alternates = True
+        limit = 10**6
+        items = ArticleSitemap.items
+
+    monkeypatch.setattr(ArticleSitemap, "block", 4)
+    ours, stock = ArticleSitemap(), Stock()
     site = SimpleNamespace(domain="example.org")
+    last_id = Article.objects.published().order_by("-pk").first().pk
+    pages = ours.paginator.num_pages
+    assert pages == -(-last_id // 4)
+
+    def entries(urls):
+        return [(u["location"], [a["location"] for a in u["alternates"]]) for u in urls]
+
+    served = []
     for page in range(1, pages + 1):
-        assert [u["location"] for u in ours.get_urls(page, site)] == [
-            u["location"] for u in stock.get_urls(page, site)
-        ]
+        urls = ours.get_urls(page, site)
+        assert all((page - 1) * 4 < u["item"][0].pk <= page * 4 for u in urls)
+        served += entries(urls)
+    assert sorted(served) == sorted(entries(stock.get_urls(1, site)))
+    hidden = Article.objects.exclude(pk__in=Article.objects.published().values("pk"))
+    assert hidden.exists() and not any(a.slug in str(served) for a in hidden)
+
     index = client.get("/sitemap.xml").content.decode()
     assert f"sitemap-articles.xml?p={pages}" in index
-    last = client.get(f"/sitemap-articles.xml?p={pages}")
-    assert last.status_code == 200 and last.content.count(b"<url>") == (
-        Article.objects.published().count() * 3 - 5 * (pages - 1)
-    )
+    assert f"sitemap-articles.xml?p={pages + 1}" not in index
+    assert client.get(f"/sitemap-articles.xml?p={pages}").status_code == 200
+    assert client.get(f"/sitemap-articles.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=x").status_code == 404
 
 
 def test_related_articles_are_scored_over_the_newest_articles_of_each_tag():
@@ -335,3 +349,24 @@ def test_related_articles_are_scored_over_the_newest_articles_of_each_tag():
     window = views.related_articles(article, limit=10, per_tag=3)  # 3 newest per tag only
     assert old not in window
     assert set(window) == set(newer)
+
+
+def test_cached_related_articles_follow_publication(
+    client, chief, django_capture_on_commit_callbacks
+):
+    meeting = Topic.objects.get(slug="meeting")
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(published=True)
+        article.topics.add(meeting)
+        draft = ArticleFactory(headline="A meeting in Vientiane", source=SourceFactory(),
+                               headline_en="A meeting in Vientiane")  # fmt: skip
+        draft.topics.add(meeting)
+    url = article.get_absolute_url()
+    assert "A meeting in Vientiane" not in client.get(url).content.decode()  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.publish_articles(articles=[draft], by=chief).changed == 1
+    assert "A meeting in Vientiane" in client.get(url).content.decode()
+    draft.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.unpublish_articles(articles=[draft], by=chief).changed == 1
+    assert "A meeting in Vientiane" not in client.get(url).content.decode()
