@@ -120,6 +120,11 @@ def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -
     return value
 
 
+def forget_here() -> None:
+    """Drop what `cached_here` holds (tests, whose rolled-back writes reuse generations)."""
+    _process.clear()
+
+
 def changed(using: str = "default") -> None:
     """Note that the public catalogue may have changed: the generation rises once this
     transaction commits (at once outside one), however many writes it holds."""

@@ -132,6 +132,12 @@ class ArticleFilter(django_filters.FilterSet):
         return self._search_query
 
     @property
+    def ranks_by_relevance(self) -> bool:
+        """A search in relevance order (the default for a search)."""
+        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else None
+        return self.search_query is not None and sort not in ("newest", "oldest")
+
+    @property
     def qs(self):
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound else None

@@ -30,12 +30,23 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, transaction
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    DateField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
@@ -494,13 +505,11 @@ def to_fts5(query: Query, *, column: str | None = None, positive_only: bool = Fa
     return f"{column} : ({expr})" if column else expr
 
 
-def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
-    """Narrow an Article queryset to the matches of a query, each annotated `search_rank`
-    (1 when the headline matches, else 0). Ordering is the caller's (see `rank`)."""
-    if isinstance(query, str) or query is None:
-        query = parse(query)
-    if query is None:
-        return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
+COUNT_CAP = 10_000  # results counted exactly; past it "more than 10,000"
+
+
+def _matching(queryset: QuerySet, query: Query) -> tuple[QuerySet, Q]:
+    """The matches of a query, and the condition that the headline matches too."""
     if connections[queryset.db].vendor == "postgresql":
         queryset = queryset.filter(search__document__tsmatch=to_tsquery(query))
         headline = Q(search__head__tsmatch=to_tsquery(query, positive_only=True))
@@ -508,9 +517,87 @@ def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         queryset = queryset.filter(pk__in=RawSQL(sql, [to_fts5(query)]))
         headline = Q(pk__in=RawSQL(sql, [to_fts5(query, column="head", positive_only=True)]))
+    return queryset, headline
+
+
+def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
+    """Narrow an Article queryset to the matches of a query, each annotated `search_rank`
+    (1 when the headline matches, else 0). Ordering is the caller's (see `rank`)."""
+    if isinstance(query, str) or query is None:
+        query = parse(query)
+    if query is None:
+        return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
+    queryset, headline = _matching(queryset, query)
     return queryset.annotate(
         search_rank=Case(When(headline, then=1), default=0, output_field=IntegerField())
     )
+
+
+class Ranked:
+    """A query's matches in relevance order (`rank`'s: headline matches newest first, then
+    the others newest first), for a paginator: a page is read from the two parts instead of
+    ranking every match, which at a million articles means sorting hundreds of thousands.
+
+    Each part is read newest first. Where it has many matches (more than COUNT_CAP) that is a
+    walk down the date index that meets twenty of them at once; where it has few, PostgreSQL
+    is kept from that walk (it would read through the catalogue in search of them) by an
+    ORDER BY the index cannot answer, so it collects the few through the GIN index and sorts
+    them.
+    """
+
+    ordered = True  # (for the paginator)
+    many = COUNT_CAP  # more matches than this: walk the date index
+
+    def __init__(
+        self,
+        queryset: QuerySet,
+        query: Query,
+        *,
+        total: Callable[[], int],
+        head_total: Callable[[], int] | None = None,
+    ):
+        matches, headline = _matching(queryset, query)
+        # A headline that matches the query's words is a match of the whole document (which
+        # holds the headline) unless the query excludes words: then the document must be
+        # read too. Not reading it matters when walking the date index (documents are large).
+        negated = any(clause.negated for clause in query.clauses)
+        self.heads = (matches if negated else queryset).filter(headline)
+        self.others = matches.exclude(headline)
+        self._total = total
+        self._head_total = head_total or (lambda: capped_count(self.heads))
+        self.postgresql = connections[queryset.db].vendor == "postgresql"
+
+    def count(self) -> int:
+        """All matches, as far as capped_count counts them (the caller's, usually cached)."""
+        return self._total()
+
+    __len__ = count
+
+    @cached_property
+    def head_count(self) -> int:
+        """Headline matches, as far as capped_count counts them."""
+        return self._head_total()
+
+    def _newest(self, part: QuerySet, many: bool) -> QuerySet:
+        if many or not self.postgresql:
+            return part.order_by("-search__date", "-search__article_id")
+        return part.order_by(
+            ExpressionWrapper(F("search__date") + 0, output_field=DateField()).desc(),
+            ExpressionWrapper(F("search__article_id") + 0, output_field=BigIntegerField()).desc(),
+        )
+
+    def __getitem__(self, index: slice) -> list[Article]:
+        start, stop = index.start or 0, index.stop
+        heads = self.head_count
+        rows: list[Article] = []
+        if start < heads:
+            part = self._newest(self.heads, many=heads > self.many)
+            rows += part[start : min(stop, heads)]
+        if stop > heads and heads <= COUNT_CAP:  # (past COUNT_CAP heads no page reaches here)
+            many = self.count() - heads > self.many
+            offset = max(0, start - heads)
+            rows += self._newest(self.others, many)[offset : offset + stop - max(start, heads)]
+        return rows
 
 
 def rank(queryset: QuerySet) -> QuerySet:
@@ -529,9 +616,6 @@ def search(query: Query | str | None, queryset: QuerySet | None = None) -> Query
     """Query text → published articles, ranked. The one entry point for readers' searches."""
     queryset = searchable() if queryset is None else queryset
     return rank(filter_articles(queryset, query))
-
-
-COUNT_CAP = 10_000
 
 
 def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:

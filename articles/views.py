@@ -29,6 +29,23 @@ def public_articles(searching: bool = False):
     return articles.select_related("source").prefetch_related("topics", "countries")
 
 
+class CachedPageMixin:
+    """Serve the page readers see from the cache, per address and catalogue generation: it
+    holds nothing personal (no session, no form token), and every change that could alter it
+    raises the generation (`articles.aggregates`). Errors (404s) are never cached."""
+
+    def get(self, request, *args, **kwargs):
+        address = {"url": request.build_absolute_uri(), "view": type(self).__name__}
+        content = aggregates.cached(
+            "page", address, lambda: self.render_page(request, *args, **kwargs)
+        )
+        return HttpResponse(content)
+
+    def render_page(self, request, *args, **kwargs) -> str:
+        response = super().get(request, *args, **kwargs)
+        return response.render().content.decode()
+
+
 class ListingPaginator(Paginator):
     """Pages through at most MAX_BROWSABLE articles: an OFFSET costs what it skips, so past
     them readers narrow the list (filters, dates) instead. The total comes from the cached
@@ -69,7 +86,8 @@ class ListingMixin:
         queryset = self.filterset.qs.order_by()
         searching = self.filterset.search_query is not None
         total = search.capped_count(queryset) if searching else queryset.count()
-        return {"total": total, "facets": self.filterset.facet_counts()}
+        heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
+        return {"total": total, "heads": heads, "facets": self.filterset.facet_counts()}
 
     paginate_by = 20
     template_name = "articles/article_list.html"
@@ -92,6 +110,15 @@ class ListingMixin:
         self.filterset = ArticleFilter(
             data, queryset=public_articles(searching), vocabulary=self.vocabulary
         )
+        self.ranked = None
+        if self.filterset.ranks_by_relevance:
+            self.ranked = search.Ranked(
+                self.filterset.without("q").qs,
+                self.filterset.search_query,
+                total=lambda: self.counts()["total"],
+                head_total=lambda: self.counts()["heads"],
+            )
+            return self.ranked
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
@@ -175,11 +202,11 @@ class ListingMixin:
         return active
 
 
-class ArticleListView(ListingMixin, ListView):
+class ArticleListView(CachedPageMixin, ListingMixin, ListView):
     """The home page: every published article, newest first, filterable."""
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(CachedPageMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -241,7 +268,7 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     return [cards[pk] for pk in shown]
 
 
-class _FacetPage(ListingMixin, ListView):
+class _FacetPage(CachedPageMixin, ListingMixin, ListView):
     """A listing pinned to one topic, country, agency or source, with a short description."""
 
     facet = ""
@@ -280,7 +307,7 @@ class SourceView(_FacetPage):
     facet, model_class, lookup = "source", Source, "slug"
 
 
-class CountryPairView(ListingMixin, ListView):
+class CountryPairView(CachedPageMixin, ListingMixin, ListView):
     """Articles in which two countries appear together (a cell of the cooperation overview)."""
 
     template_name = "articles/article_list.html"
@@ -302,7 +329,7 @@ class CountryPairView(ListingMixin, ListView):
         return super().get_context_data(pair=self.pair, **kwargs)
 
 
-class CooperationView(TemplateView):
+class CooperationView(CachedPageMixin, TemplateView):
     """Which countries appear together in published articles, per topic, with counts."""
 
     template_name = "articles/cooperation.html"

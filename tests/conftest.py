@@ -45,6 +45,10 @@ def _fresh_cache():
     unchanged: start every test with an empty cache."""
     from django.core.cache import cache
 
+    from articles import aggregates
+
     cache.clear()
+    aggregates.forget_here()
     yield
     cache.clear()
+    aggregates.forget_here()

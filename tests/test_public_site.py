@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import search
+from articles import aggregates, search
 from articles.models import Agency, Article, Topic
 
 from .factories import ArticleFactory, SourceFactory
@@ -167,6 +167,7 @@ def test_pagination_keeps_the_filters(client, world, monkeypatch):
 def test_listing_query_count_is_constant(client, world):
     def queries(**query):
         cache.clear()  # counts computed, not read from the cache
+        aggregates.forget_here()
         with CaptureQueriesContext(connection) as ctx:
             assert _get(client, "articles:list", query=query)[0].status_code == 200
         return len(ctx.captured_queries)
@@ -176,12 +177,14 @@ def test_listing_query_count_is_constant(client, world):
         _tag(ArticleFactory(published=True), ["meeting", "agreement"], ["TH", "VN"], ["RTP"])
     search.index_articles()
     assert queries() == baseline
-    assert queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม") == baseline
+    # A search also counts its headline matches (to read a page in two parts, search.Ranked).
+    searching = queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม")
+    assert searching == baseline + 1
 
 
 def test_cached_counts_spare_the_count_queries(client, world):
-    """A second request for the same listing reads the vocabulary, total and facet counts from
-    the cache: only the catalogue generation and the page itself are read again."""
+    """A second request for the same listing is served from the cache: only the catalogue
+    generation is read, to know the cached page still holds."""
 
     def queries():
         with CaptureQueriesContext(connection) as ctx:
@@ -192,8 +195,7 @@ def test_cached_counts_spare_the_count_queries(client, world):
 
     cold, warm = queries(), queries()
     assert sum("COUNT(" in sql for sql in cold) == 6  # total + five facets
-    assert not any("COUNT(" in sql for sql in warm)
-    assert len(warm) == 4  # generation, the page, its topics and countries
+    assert len(warm) == 1 and "generation" in warm[0]  # the page itself comes from the cache
 
 
 def test_article_page(client, world):

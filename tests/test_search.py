@@ -64,6 +64,35 @@ def test_ranking_is_headline_then_newest(corpus):
     assert ranked == [("th-cyber", 1), ("en-rescue", 1), ("en-aseanapol", 0)]
 
 
+@pytest.mark.parametrize("many", [False, True])
+def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, monkeypatch, many):
+    """The listing reads a page from the headline matches, then the others (search.Ranked):
+    every slice, across the boundary between the two, is the slice of the one ranked query —
+    by either plan (few matches collected and sorted, or many walked in date order)."""
+    if many:
+        monkeypatch.setattr(search.Ranked, "many", 0)
+    for text in ["police", "ma tuy", "UNODC", "ตำรวจ", "Laos OR Cambodia", "police -ASEANAPOL"]:
+        query = search.parse(text)
+        expected = list(search.search(query))
+        ranked = search.Ranked(search.searchable(), query, total=lambda: len(expected))  # noqa: B023
+        assert len(ranked) == len(expected)
+        for start in range(len(expected) + 1):
+            for stop in range(start + 1, len(expected) + 2):
+                assert ranked[start:stop] == expected[start:stop], (text, start, stop)
+
+
+def test_the_listing_pages_search_results_in_ranked_order(client, corpus, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views.ListingMixin, "paginate_by", 1)
+    expected = [a.slug for a in search.search("police")]
+    shown = []
+    for page in range(1, len(expected) + 1):
+        response = client.get(reverse("articles:list"), {"q": "police", "page": page})
+        shown += [a.slug for a in response.context["articles"]]
+    assert shown == expected and len(expected) == 3
+
+
 # --- analysis ------------------------------------------------------------------------------
 
 
