@@ -4,6 +4,7 @@ Django view through the same middleware and gunicorn, the ceiling of this machin
 
     .venv/bin/python benchmarks/generate.py --articles 1000000 --database-url URL   # once
     .venv/bin/python benchmarks/throughput.py --database-url URL [--seconds 30] [--connections 32]
+        [--redis redis://127.0.0.1:6379/14]
 
 Each target gets its own wrk run (article pages rotate over 500 random published slugs, the
 listings over 40 topic + country + year combinations) after a warm-up; prints requests/s, p50,
@@ -99,11 +100,22 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8932)
+    parser.add_argument(
+        "--redis",
+        help="share one cache between the workers (REDIS_URL, e.g. redis://127.0.0.1:6379/14); "
+        "it is emptied first",
+    )
     args = parser.parse_args()
     if not args.database_url:
         raise SystemExit("--database-url is required (a generated catalogue)")
     targets = _paths(args.database_url, random.Random(11))
-    env = production_env(args.database_url, DB_CONN_MAX_AGE="60")
+    extra = {"DB_CONN_MAX_AGE": "60"}
+    if args.redis:
+        import redis
+
+        redis.Redis.from_url(args.redis).flushdb()
+        extra.update(REDIS_URL=args.redis, CACHE_KEY_PREFIX="throughput")
+    env = production_env(args.database_url, **extra)
     work = Path(tempfile.mkdtemp())
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                    cwd=ROOT, env=env, check=True)  # fmt: skip
@@ -118,7 +130,9 @@ def main() -> None:
     ceiling = results["trivial view (/healthz)"]["requests_per_s"]
     share = results["article page"]["requests_per_s"] / ceiling
     print(f"article page: {share:.0%} of the ceiling")
+    cache = "redis" if args.redis else "per process"
     summary = {"seconds": args.seconds, "connections": args.connections, "workers": args.workers}
+    summary["cache"] = cache
     print(json.dumps({**summary, "results": results, "article_share": share}))
 
 
