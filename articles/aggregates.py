@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from threading import local
 from typing import TypeVar
@@ -97,10 +98,30 @@ def cached(kind: str, params: object, compute: Callable[[], T], using: str | Non
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
     key = f"newsroom:{kind}:{current}:{digest[:40]}"
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    # One request computes a missing value; the others asking for it meanwhile wait for it
+    # (up to COMPUTE_WAIT seconds) instead of all computing it at once — after a publication
+    # every reader of the home page would otherwise run its counts together.
+    lock = f"{key}:computing"
+    if not cache.add(lock, 1, COMPUTE_WAIT):
+        deadline = time.monotonic() + COMPUTE_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            value = cache.get(key)
+            if value is not None:
+                return value
+            if cache.get(lock) is None:  # it failed (a 404, an error): try ourselves
+                break
+    try:
         value = compute()
         cache.set(key, value, settings.NEWSROOM_COUNTS_CACHE_SECONDS)
+    finally:
+        cache.delete(lock)
     return value
+
+
+COMPUTE_WAIT = 15  # seconds a request waits for another's computation before doing its own
 
 
 _process: dict[str, tuple[str, object]] = {}

@@ -380,3 +380,34 @@ def test_cached_related_articles_follow_publication(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.unpublish_articles(articles=[draft], by=chief).changed == 1
     assert "A meeting in Vientiane" not in client.get(url).content.decode()
+
+
+def test_a_missing_count_is_computed_once_while_others_wait(monkeypatch):
+    """Readers arriving together after a publication wait for one computation, not one each."""
+    import threading
+
+    monkeypatch.setattr(aggregates, "generation", lambda using=None: "7.herd")  # no database
+
+    calls, started = [], threading.Event()
+
+    def compute():
+        calls.append(1)
+        started.set()
+        threading.Event().wait(0.3)  # a slow count
+        return {"total": 7}
+
+    results = []
+
+    def reader():
+        results.append(aggregates.cached("listing", {"test": "herd"}, compute))
+
+    first = threading.Thread(target=reader)
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert results == [{"total": 7}] * 5
+    assert len(calls) == 1
