@@ -61,21 +61,31 @@ request_finished.connect(_request_finished, dispatch_uid="aggregates.request_fin
 
 def generation(using: str | None = None) -> str | None:
     """The current catalogue generation as a cache-key part (None: no state row to trust)."""
+    return _state(using)[0]
+
+
+def vocabulary_version(using: str | None = None) -> int | None:
+    """Raised whenever the vocabulary changes (None: no state row to trust)."""
+    return _state(using)[1]
+
+
+def _state(using: str | None) -> tuple:
     using = using or router.db_for_read(Article)
     memo = getattr(_request, "generations", None)
     if memo is None:
-        return _read_generation(using)
+        return _read_state(using)
     if using not in memo:
-        memo[using] = _read_generation(using)
+        memo[using] = _read_state(using)
     return memo[using]
 
 
-def _read_generation(using: str) -> str | None:
+def _read_state(using: str) -> tuple:
     connection = connections[using]
     quote = connection.ops.quote_name
     public = ", ".join(["%s"] * len(Article.PUBLIC_STATES))
     sql = (
-        f"SELECT s.generation, (SELECT MAX(a.published_at) FROM {quote(Article._meta.db_table)} a"
+        f"SELECT s.generation, s.vocabulary,"
+        f" (SELECT MAX(a.published_at) FROM {quote(Article._meta.db_table)} a"
         f" WHERE a.status IN ({public}) AND a.published_at <= %s)"
         f" FROM {quote(CatalogueState._meta.db_table)} s WHERE s.id = 1"
     )
@@ -83,11 +93,11 @@ def _read_generation(using: str) -> str | None:
         cursor.execute(sql, [*Article.PUBLIC_STATES, timezone.now()])
         row = cursor.fetchone()
     if row is None:
-        return None
-    number, newest = row
+        return None, None
+    number, vocabulary, newest = row
     if isinstance(newest, str):  # SQLite returns MAX() of a datetime column as text
-        return f"{number}.{newest.replace(' ', 'T')}"
-    return f"{number}.{newest.isoformat() if newest else '-'}"
+        return f"{number}.{newest.replace(' ', 'T')}", vocabulary
+    return f"{number}.{newest.isoformat() if newest else '-'}", vocabulary
 
 
 def cached(kind: str, params: object, compute: Callable[[], T], using: str | None = None) -> T:
@@ -128,9 +138,9 @@ _process: dict[str, tuple[str, object]] = {}
 
 
 def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -> T:
-    """`compute()`, kept in this process for the current generation: for values every request
-    needs and that are slow to unpickle (the vocabulary's model instances)."""
-    current = generation(using)
+    """`compute()` of the vocabulary, kept in this process until the vocabulary changes: for
+    values every request needs and that are slow to unpickle (its model instances)."""
+    current = vocabulary_version(using)
     if current is None:
         return compute()
     held = _process.get(kind)
@@ -146,10 +156,13 @@ def forget_here() -> None:
     _process.clear()
 
 
-def changed(using: str = "default") -> None:
+def changed(using: str = "default", vocabulary: bool = False) -> None:
     """Note that the public catalogue may have changed: the generation rises once this
-    transaction commits (at once outside one), however many writes it holds."""
+    transaction commits (at once outside one), however many writes it holds; with
+    `vocabulary`, the vocabulary version too."""
     conn = connections[using]
+    if vocabulary:
+        conn.vocabulary_pending = True
     if not hasattr(conn, "catalogue_bump"):
         conn.catalogue_pending = False
         conn.catalogue_bump = lambda: bump(using)
@@ -161,9 +174,14 @@ def changed(using: str = "default") -> None:
         transaction.on_commit(conn.catalogue_bump, using=using)
 
 
-def bump(using: str = "default") -> None:
+def bump(using: str = "default", vocabulary: bool = False) -> None:
     """Raise the generation now (in its own short transaction: no lock is held for long)."""
-    connections[using].catalogue_pending = False
+    conn = connections[using]
+    conn.catalogue_pending = False
+    raised = {"generation": F("generation") + 1}
+    if getattr(conn, "vocabulary_pending", False) or vocabulary:
+        conn.vocabulary_pending = False
+        raised["vocabulary"] = F("vocabulary") + 1
     states = CatalogueState.objects.using(using)
-    if not states.filter(pk=1).update(generation=F("generation") + 1):
-        states.get_or_create(pk=1, defaults={"generation": 1})
+    if not states.filter(pk=1).update(**raised):
+        states.get_or_create(pk=1, defaults={"generation": 1, "vocabulary": 1})

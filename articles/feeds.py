@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import search
 from .filters import ArticleFilter
-from .views import public_articles
+from .views import attach_tags, public_articles
 
 FEED_SIZE = 30
 
@@ -36,7 +36,7 @@ class ArticleFeed(Feed):
         return _("News about police and security cooperation against transnational crime.")
 
     def items(self, filterset):
-        return filterset.qs[:FEED_SIZE]
+        return attach_tags(filterset.qs[:FEED_SIZE], "topics")
 
     def item_title(self, article):
         if article.headline_en and article.headline_en != article.headline:
@@ -56,7 +56,7 @@ class ArticleFeed(Feed):
         return article.source.name if article.source else None
 
     def item_categories(self, article):
-        return [t.name_en for t in article.topics.all()]
+        return [t.name_en for t in article.topic_list]
 
 
 class AtomArticleFeed(ArticleFeed):

@@ -31,6 +31,12 @@ class Vocabulary:
             "agency": {a.acronym: a for a in agencies},
             "source": {s.slug: s for s in sources},
         }
+        # By primary key, in each vocabulary's own order (for attach_tags).
+        self.by_pk = {
+            "topics": {t.pk: t for t in topics},
+            "countries": {c.pk: c for c in countries},
+            "agencies": {a.pk: a for a in agencies},
+        }
 
     @classmethod
     def load(cls) -> Vocabulary:

@@ -538,6 +538,9 @@ class CatalogueState(models.Model):
     see; cached counts are keyed by it (`articles.aggregates`)."""
 
     generation = models.BigIntegerField(default=0)
+    # Raised with the generation when an outlet, topic, country or agency changes: what a
+    # process keeps of the vocabulary outlives publications.
+    vocabulary = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("catalogue state")

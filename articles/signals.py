@@ -56,7 +56,7 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
     """A renamed outlet or tag changes the documents of every article that carries it."""
     if raw:
         return
-    aggregates.changed(using)  # facet options and keys (slugs, codes) are cached
+    aggregates.changed(using, vocabulary=True)  # facet options and keys (slugs, codes)
     if created:
         return
     if sender is Source:
@@ -69,7 +69,7 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
 
 
 def vocabulary_deleted(sender, instance, using="default", **kwargs):
-    aggregates.changed(using)  # its tag rows went with it, without m2m signals
+    aggregates.changed(using, vocabulary=True)  # its tag rows went too, without m2m signals
 
 
 def disconnect() -> None:

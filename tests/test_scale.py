@@ -411,3 +411,36 @@ def test_a_missing_count_is_computed_once_while_others_wait(monkeypatch):
         thread.join(10)
     assert results == [{"total": 7}] * 5
     assert len(calls) == 1
+
+
+def test_tags_on_pages_are_the_articles_own_in_the_vocabularys_order(client):
+    article = ArticleFactory(published=True)
+    article.topics.add(*Topic.objects.filter(slug__in=TOPICS))
+    article.countries.add(*COUNTRIES)
+    article.agencies.add(*Agency.objects.filter(acronym__in=AGENCIES))
+    plain = ArticleFactory(published=True)
+    attached, untagged = views.attach_tags([article, plain], *views.TAGS)
+    assert attached.topic_list == list(article.topics.all())
+    assert attached.country_list == list(article.countries.all())
+    assert attached.agency_list == list(article.agencies.all())
+    assert untagged.topic_list == untagged.country_list == untagged.agency_list == []
+
+
+def test_the_vocabulary_kept_per_process_outlives_publications_not_renames(
+    client, django_capture_on_commit_callbacks
+):
+    topic = Topic.objects.get(slug="cybercrime")
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(published=True)
+        article.topics.add(topic)
+    url = article.get_absolute_url()
+    assert topic.name_en in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(published=True)  # a publication: the vocabulary stays
+    with CaptureQueriesContext(connections["default"]) as ctx:
+        client.get(reverse("articles:list"))
+    assert not any('FROM "articles_topic"' in q["sql"] for q in ctx.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name_en = "Computer crime"
+        topic.save()
+    assert "Computer crime" in client.get(url).content.decode()
