@@ -163,9 +163,14 @@ class ArticleFilter(django_filters.FilterSet):
         data.pop(facet, None)
         return type(self)(data, queryset=self.queryset, vocabulary=self.vocabulary)
 
-    def facet_counts(self) -> dict[str, dict[str, int]]:
-        """Per facet, {option: article count} under the other facets' filters (a query each)."""
-        counts: dict[str, dict[str, int]] = {}
+    def facet_counts(self, total: bool = False) -> dict:
+        """Per facet, {option: article count} under the other facets' filters; with `total`,
+        also the number of matching articles under "total" when it comes for free.
+
+        Outlet and language counts, when neither is filtered on, are both read off one
+        `GROUP BY outlet, language` over the matching articles, which also sums to the total:
+        one pass over the filtered rows instead of three."""
+        counts: dict = {}
         for facet, (model_path, key) in {
             "topic": ("topics", "topic__slug"),
             "country": ("countries", "country_id"),
@@ -179,7 +184,25 @@ class ArticleFilter(django_filters.FilterSet):
                 .annotate(n=Count("article_id"))
                 .values_list(key, "n")
             )
+        # Counted apart only when filtered on (its own filter must not apply to its counts).
+        separate = [facet for facet in ("source", "language") if facet in self.data]
+        if len(separate) < 2:
+            rows = (
+                self.qs.order_by().values_list("source__slug", "language").annotate(n=Count("pk"))
+            )
+            merged: dict[str, dict[str, int]] = {"source": {}, "language": {}}
+            matching = 0
+            for source, language, n in rows:
+                matching += n
+                for facet, option in (("source", source), ("language", language)):
+                    if option is not None:
+                        merged[facet][option] = merged[facet].get(option, 0) + n
+            counts.update({facet: merged[facet] for facet in merged if facet not in separate})
+            if total:
+                counts["total"] = matching
         for facet, key in (("source", "source__slug"), ("language", "language")):
+            if facet not in separate:
+                continue
             rows = (
                 self.without(facet)
                 .qs.order_by()

@@ -115,9 +115,13 @@ class ListingMixin:
     def compute_counts(self) -> dict:
         queryset = self.filterset.qs.order_by()
         searching = self.filterset.search_query is not None
-        total = search.capped_count(queryset) if searching else queryset.count()
+        facets = self.filterset.facet_counts(total=not searching)
+        if searching:
+            total = search.capped_count(queryset)
+        else:  # the outlet and language counts' pass sums to it, when there was one
+            total = facets.pop("total") if "total" in facets else queryset.count()
         heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
-        return {"total": total, "heads": heads, "facets": self.filterset.facet_counts()}
+        return {"total": total, "heads": heads, "facets": facets}
 
     paginate_by = 20
     template_name = "articles/article_list.html"

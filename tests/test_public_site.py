@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -137,6 +138,31 @@ def test_facet_counts_apply_the_other_facets(client, world):
     assert counts["country"] == {"TH": 1, "KH": 1}
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"topic": "drug-trafficking"},
+        {"source": "mekong-daily"},
+        {"language": "th"},
+        {"source": "mekong-daily", "language": "th"},
+        {"source": ""},
+    ],
+)
+def test_outlet_language_and_total_counts_equal_counting_each(client, world, query):
+    """They come from one GROUP BY outlet, language pass when not filtered on: the same
+    numbers as counting each facet under the other filters, and as the listing's total."""
+    response, _ = _get(client, "articles:list", query=query)
+    filterset = response.context["filterset"]
+    counts = filterset.facet_counts(total=True)
+    for facet, key in (("source", "source__slug"), ("language", "language")):
+        rows = filterset.without(facet).qs.order_by().exclude(**{f"{key}__isnull": True})
+        expected = dict(rows.values_list(key).annotate(n=Count("pk")))
+        assert counts[facet] == expected, facet
+    if "total" in counts:
+        assert counts["total"] == filterset.qs.count()
+
+
 def test_newest_first_and_oldest_first(client, world):
     assert _listed(_get(client, "articles:list")[1])[0] == "แก๊งคอลเซ็นเตอร์กัมพูชา"
     assert _listed(_get(client, "articles:list", query={"sort": "oldest"})[1])[0] == (
@@ -177,9 +203,11 @@ def test_listing_query_count_is_constant(client, world):
         _tag(ArticleFactory(published=True), ["meeting", "agreement"], ["TH", "VN"], ["RTP"])
     search.index_articles()
     assert queries() == baseline
-    # A search also counts its headline matches (to read a page in two parts, search.Ranked).
+    # A search also counts its headline matches (to read a page in two parts, search.Ranked),
+    # and its total is a capped count of its own (a listing's comes with its outlet and
+    # language counts).
     searching = queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม")
-    assert searching == baseline + 1
+    assert searching == baseline + 2
 
 
 def test_cached_counts_spare_the_count_queries(client, world):
@@ -194,7 +222,8 @@ def test_cached_counts_spare_the_count_queries(client, world):
         return [query["sql"] for query in ctx.captured_queries]
 
     cold, warm = queries(), queries()
-    assert sum("COUNT(" in sql for sql in cold) == 6  # total + five facets
+    # Topic, country and agency counts, and one pass for outlets, languages and the total.
+    assert sum("COUNT(" in sql for sql in cold) == 4
     assert len(warm) == 1 and "generation" in warm[0]  # the page itself comes from the cache
 
 
