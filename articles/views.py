@@ -476,7 +476,13 @@ def preview(request, pk: int):
     response = render(
         request,
         "articles/article_detail.html",
-        {"article": article, "related": related_articles(article), "preview": True},
+        {
+            "article": article,
+            "related_html": render_to_string(
+                "articles/includes/related.html", {"related": related_articles(article)}
+            ),
+            "preview": True,
+        },
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

@@ -183,6 +183,9 @@ def test_every_saved_version_is_kept_with_a_diff_and_a_revert(client, chief_edit
 
 def test_staff_preview_a_draft_and_nobody_else_can(client, chief_editor):
     draft = ArticleFactory(headline="ร่างที่ยังไม่เผยแพร่")
+    draft.topics.add(Topic.objects.get(slug="cybercrime"))
+    neighbour = ArticleFactory(headline="ข่าวใกล้เคียง", published=True)
+    neighbour.topics.add(Topic.objects.get(slug="cybercrime"))
     url = reverse("articles:preview", args=[draft.pk])
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(UserFactory(username="reader", is_staff=False))
@@ -194,6 +197,7 @@ def test_staff_preview_a_draft_and_nobody_else_can(client, chief_editor):
     assert response.status_code == 200
     assert "ร่างที่ยังไม่เผยแพร่" in response.content.decode()
     assert "not visible to readers" in response.content.decode()
+    assert "ข่าวใกล้เคียง" in response.content.decode()  # related articles, as readers will see
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     change = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
     assert url in change  # "View on site" leads to the preview while unpublished
