@@ -69,8 +69,7 @@ class UsedOptionsFilter(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
         if field.many_to_many:
             through = field.remote_field.through
-            column = f"{field.remote_field.model._meta.model_name}_id"
-            rows = through.objects.filter(**{column: OuterRef("pk")})
+            rows = through.objects.filter(**{field.m2m_reverse_name(): OuterRef("pk")})
         else:
             rows = Article.objects.filter(**{field.attname: OuterRef("pk")})
         options = field.related_model._default_manager.filter(Exists(rows))
@@ -126,7 +125,7 @@ class TagFilter(UsedOptionsFilter):
 
     def queryset(self, request, queryset):
         through = self.field.remote_field.through
-        column = f"{self.field.remote_field.model._meta.model_name}_id"
+        column = self.field.m2m_reverse_name()
         if self.lookup_val:
             tagged = through.objects.filter(**{f"{column}__in": self.lookup_val})
             queryset = queryset.filter(pk__in=tagged.values("article_id"))
@@ -172,8 +171,7 @@ class CountedChangeList(ChangeList):
         entries = list(self.result_list)
         field = Article._meta.get_field(self.model_admin.article_relation)
         if field.many_to_many:
-            rows = field.remote_field.through.objects.all()
-            column = f"{field.remote_field.model._meta.model_name}_id"
+            rows, column = field.remote_field.through.objects.all(), field.m2m_reverse_name()
         else:
             rows, column = Article.objects.all(), field.attname
         counts = dict(

@@ -174,12 +174,12 @@ def changed(using: str = "default", vocabulary: bool = False) -> None:
         transaction.on_commit(conn.catalogue_bump, using=using)
 
 
-def bump(using: str = "default", vocabulary: bool = False) -> None:
+def bump(using: str = "default") -> None:
     """Raise the generation now (in its own short transaction: no lock is held for long)."""
     conn = connections[using]
     conn.catalogue_pending = False
     raised = {"generation": F("generation") + 1}
-    if getattr(conn, "vocabulary_pending", False) or vocabulary:
+    if getattr(conn, "vocabulary_pending", False):
         conn.vocabulary_pending = False
         raised["vocabulary"] = F("vocabulary") + 1
     states = CatalogueState.objects.using(using)

@@ -258,9 +258,7 @@ class ArticleDetailView(CachedPageMixin, DetailView):
         context["related_html"] = aggregates.cached(
             "related-html",
             {"article": self.object.pk, "language": get_language()},
-            lambda: render_to_string(
-                "articles/includes/related.html", {"related": related_articles(self.object)}
-            ),
+            lambda: related_html(self.object),
         )
         return context
 
@@ -306,6 +304,13 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     shown = [pk for pk, _date in ranked[:limit]]
     cards = public_articles().in_bulk(shown)
     return attach_tags([cards[pk] for pk in shown], "topics", "countries")
+
+
+def related_html(article: Article) -> str:
+    """The "Related articles" block of an article page."""
+    return render_to_string(
+        "articles/includes/related.html", {"related": related_articles(article)}
+    )
 
 
 class _FacetPage(CachedPageMixin, ListingMixin, ListView):
@@ -478,9 +483,7 @@ def preview(request, pk: int):
         "articles/article_detail.html",
         {
             "article": article,
-            "related_html": render_to_string(
-                "articles/includes/related.html", {"related": related_articles(article)}
-            ),
+            "related_html": related_html(article),
             "preview": True,
         },
     )
