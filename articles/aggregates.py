@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from threading import local
 from typing import TypeVar
 
@@ -37,7 +37,7 @@ from django.db import connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import Article, CatalogueState
+from .models import Article, CatalogueChange, CatalogueState
 
 T = TypeVar("T")
 
@@ -69,6 +69,11 @@ def vocabulary_version(using: str | None = None) -> int | None:
     return _state(using)[1]
 
 
+def generation_number(using: str | None = None) -> int | None:
+    """The counter part of the generation (what `CatalogueChange.generation` is stamped with)."""
+    return _state(using)[2]
+
+
 def _state(using: str | None) -> tuple:
     using = using or router.db_for_read(Article)
     memo = getattr(_request, "generations", None)
@@ -93,11 +98,11 @@ def _read_state(using: str) -> tuple:
         cursor.execute(sql, [*Article.PUBLIC_STATES, timezone.now()])
         row = cursor.fetchone()
     if row is None:
-        return None, None
+        return None, None, None
     number, vocabulary, newest = row
     if isinstance(newest, str):  # SQLite returns MAX() of a datetime column as text
-        return f"{number}.{newest.replace(' ', 'T')}", vocabulary
-    return f"{number}.{newest.isoformat() if newest else '-'}", vocabulary
+        return f"{number}.{newest.replace(' ', 'T')}", vocabulary, number
+    return f"{number}.{newest.isoformat() if newest else '-'}", vocabulary, number
 
 
 def cached(kind: str, params: object, compute: Callable[[], T], using: str | None = None) -> T:
@@ -152,14 +157,29 @@ def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -
 
 
 def forget_here() -> None:
-    """Drop what `cached_here` holds (tests, whose rolled-back writes reuse generations)."""
+    """Drop what `cached_here` and the facet index hold (tests, whose rolled-back writes reuse
+    generations)."""
+    from . import facets
+
     _process.clear()
+    facets.forget()
 
 
-def changed(using: str = "default", vocabulary: bool = False) -> None:
+# Past this many articles one change says "anything may have changed" (a rebuild is cheaper).
+LOGGED_ARTICLES = 5_000
+# Changes are kept this many generations; a facet index older than that is rebuilt.
+KEPT_GENERATIONS = 1_000
+
+
+def changed(
+    using: str = "default", vocabulary: bool = False, articles: Iterable[int] | None = None
+) -> None:
     """Note that the public catalogue may have changed: the generation rises once this
     transaction commits (at once outside one), however many writes it holds; with
-    `vocabulary`, the vocabulary version too."""
+    `vocabulary`, the vocabulary version too.
+
+    `articles` are the ids whose public facets (visibility, date, outlet, language, tags) may
+    have changed, logged in this transaction for the facet index; None: any article may have."""
     conn = connections[using]
     if vocabulary:
         conn.vocabulary_pending = True
@@ -170,12 +190,27 @@ def changed(using: str = "default", vocabulary: bool = False) -> None:
         entry[1] is conn.catalogue_bump for entry in conn.run_on_commit
     )  # (a rolled-back transaction took its callback with it)
     if not waiting:
+        conn.catalogue_logged = set()
+    ids = None if vocabulary or articles is None else set(articles)
+    if ids is not None and len(ids) > LOGGED_ARTICLES:
+        ids = None
+    fresh = [None] if ids is None else sorted(ids - conn.catalogue_logged)
+    if fresh and None not in conn.catalogue_logged:
+        CatalogueChange.objects.using(using).bulk_create(
+            [CatalogueChange(article_id=pk) for pk in fresh], batch_size=1_000
+        )
+        conn.catalogue_logged.update(fresh)
+    if not waiting:
         conn.catalogue_pending = True
         transaction.on_commit(conn.catalogue_bump, using=using)
 
 
 def bump(using: str = "default") -> None:
-    """Raise the generation now (in its own short transaction: no lock is held for long)."""
+    """Raise the generation now (in its own short transaction: no lock is held for long) and
+    stamp the changes committed so far with it.
+
+    Raising takes the state row's lock, so generations commit in order: once a reader sees
+    generation N, every change stamped N or lower is visible to it too."""
     conn = connections[using]
     conn.catalogue_pending = False
     raised = {"generation": F("generation") + 1}
@@ -183,5 +218,10 @@ def bump(using: str = "default") -> None:
         conn.vocabulary_pending = False
         raised["vocabulary"] = F("vocabulary") + 1
     states = CatalogueState.objects.using(using)
-    if not states.filter(pk=1).update(**raised):
-        states.get_or_create(pk=1, defaults={"generation": 1, "vocabulary": 1})
+    changes = CatalogueChange.objects.using(using)
+    with transaction.atomic(using=using):
+        if not states.filter(pk=1).update(**raised):
+            states.get_or_create(pk=1, defaults={"generation": 1, "vocabulary": 1})
+        number = states.values_list("generation", flat=True).get(pk=1)
+        changes.filter(generation=None).update(generation=number)
+        changes.filter(generation__lt=number - KEPT_GENERATIONS).delete()

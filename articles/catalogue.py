@@ -881,7 +881,8 @@ def import_articles(
     if index and report.touched:
         report.indexed = search.index_articles(report.touched, progress=index_progress)
     if report.applied:
-        aggregates.changed()  # bulk writes send no signals: counts are recomputed from here on
+        # Bulk writes send no signals: counts are recomputed from here on.
+        aggregates.changed(articles=report.touched)
     return report
 
 

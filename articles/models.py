@@ -548,3 +548,26 @@ class CatalogueState(models.Model):
 
     def __str__(self) -> str:
         return f"catalogue generation {self.generation}"
+
+
+class CatalogueChange(models.Model):
+    """An article whose public facets may have changed, written in the transaction that changed
+    it; `generation` is set when the catalogue generation is raised after the commit. The
+    in-memory facet index (`articles.facets`) re-reads the articles named since the generation
+    it holds. No article (NULL) means "anything may have changed": rebuild."""
+
+    article_id = models.BigIntegerField(null=True)  # no foreign key: deleted articles too
+    generation = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("catalogue change")
+        verbose_name_plural = _("catalogue changes")
+        indexes = [
+            models.Index(fields=["generation"], name="cataloguechange_generation"),
+            models.Index(
+                fields=["id"], name="cataloguechange_unstamped", condition=Q(generation=None)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} in generation {self.generation}"

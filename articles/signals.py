@@ -27,20 +27,23 @@ def article_saved(sender, instance, raw=False, using="default", **kwargs):
     if not raw:
         search.schedule([instance.pk], using=using)
         if _public(instance):
-            aggregates.changed(using)
+            aggregates.changed(using, articles=[instance.pk])
         instance.loaded_public = instance.status in Article.PUBLIC_STATES
 
 
 def article_deleted(sender, instance, using="default", **kwargs):
     if _public(instance):
-        aggregates.changed(using)
+        aggregates.changed(using, articles=[instance.pk])
 
 
 def tags_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
         return
-    if reverse or _public(instance):
-        aggregates.changed(using)
+    if not reverse and _public(instance):
+        aggregates.changed(using, articles=[instance.pk])
+    elif reverse:  # a tag's articles: those named, or (cleared) any of them
+        named = action in ("post_add", "post_remove")
+        aggregates.changed(using, articles=pk_set if named else None)
     if not reverse:
         search.schedule([instance.pk], using=using)
     elif action == "pre_clear":

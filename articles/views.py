@@ -6,7 +6,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, router
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import aggregates, search
+from .facets import cooperation, listing_counts
 from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
 
@@ -113,13 +114,11 @@ class ListingMixin:
         return self._counts
 
     def compute_counts(self) -> dict:
-        queryset = self.filterset.qs.order_by()
-        searching = self.filterset.search_query is not None
-        facets = self.filterset.facet_counts(total=not searching)
-        if searching:
-            total = search.capped_count(queryset)
-        else:  # the outlet and language counts' pass sums to it, when there was one
-            total = facets.pop("total") if "total" in facets else queryset.count()
+        if self.filterset.search_query is None:  # the facet index counts them all
+            facets = listing_counts(self.filterset)
+            return {"total": facets.pop("total"), "heads": None, "facets": facets}
+        facets = self.filterset.facet_counts()
+        total = search.capped_count(self.filterset.qs.order_by())
         heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
         return {"total": total, "heads": heads, "facets": facets}
 
@@ -415,42 +414,7 @@ class CooperationView(CachedPageMixin, TemplateView):
 
     def compute(self, topic: Topic | None) -> dict:
         """The most frequent countries, their pair counts and the article total (cached)."""
-        articles = Article.objects.published()
-        if topic:
-            articles = articles.filter(
-                Exists(
-                    Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic=topic)
-                )
-            )
-        ids = articles.order_by().values("pk")
-        through = Article.countries.through
-        top = (
-            through.objects.filter(article_id__in=ids)
-            .values("country_id")
-            .annotate(n=Count("article_id"))
-            .order_by("-n", "country_id")[: self.size]
-        )
-        codes = [row["country_id"] for row in top]
-        return {"codes": codes, "pairs": country_pairs(ids, codes), "total": articles.count()}
-
-
-def country_pairs(article_ids, codes: list[str]) -> dict[tuple[str, str], int]:
-    """How many of the given articles name each pair of the given countries."""
-    if len(codes) < 2:
-        return {}
-    connection = connections[router.db_for_read(Article)]
-    table = connection.ops.quote_name(Article.countries.through._meta.db_table)
-    subquery, params = article_ids.query.sql_with_params()
-    marks = ", ".join(["%s"] * len(codes))
-    sql = (
-        f"SELECT a.country_id, b.country_id, COUNT(*) FROM {table} a "
-        f"JOIN {table} b ON a.article_id = b.article_id AND a.country_id < b.country_id "
-        f"WHERE a.article_id IN ({subquery}) AND a.country_id IN ({marks}) "
-        f"AND b.country_id IN ({marks}) GROUP BY a.country_id, b.country_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *codes, *codes])
-        return {(a, b): n for a, b, n in cursor.fetchall()}
+        return cooperation(topic.pk if topic else None, self.size)
 
 
 def healthz(request):

@@ -482,7 +482,7 @@ def main() -> None:
     result = load(args.articles, seed=args.seed, jobs=args.jobs, append=args.append)
     from articles import aggregates
 
-    aggregates.bump()  # a running site's cached counts no longer hold
+    aggregates.changed()  # a running site's cached counts and facet indexes no longer hold
     print(json.dumps(result))
 
 
