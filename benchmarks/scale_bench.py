@@ -75,21 +75,24 @@ def scenarios(rng: random.Random) -> dict[str, list[str]]:
 
 def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
     """Warm: every URL was requested once before, so the cache holds its counts (a page
-    readers come back to). Cold: the catalogue generation is raised before every request, as
-    a publication does (the first request after it, or a combination nobody asked for yet)."""
+    readers come back to). Cold: before every request an article is republished — logged and
+    the catalogue generation raised, as a publication does — so the page and its counts are
+    computed afresh (the first request after it, or a combination nobody asked for yet)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from articles import aggregates
+    from articles.models import Article
 
     samples, queries = [], []
+    republished = list(Article.objects.published().values_list("pk", flat=True)[:50])
     if not cold:
         for url in urls[:repeat]:  # warm up
             client.get(url, HTTP_HOST="127.0.0.1")
     for n in range(repeat):
         url = urls[n % len(urls)]
         if cold:
-            aggregates.bump()
+            aggregates.changed(articles=[republished[n % len(republished)]])
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, HTTP_HOST="127.0.0.1")
@@ -103,6 +106,36 @@ def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
         "p95_ms": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 1),
         "queries": max(queries),
     }
+
+
+def facet_index() -> dict:
+    """How long a process takes to build its facet index, its size, and bringing it up to
+    date after one article was republished."""
+    from articles import aggregates, facets
+    from articles.models import Article
+
+    facets.forget()
+    started = time.perf_counter()
+    index = facets.current()
+    built = time.perf_counter() - started
+    bitmaps = [*index.days.values(), *index.months.values(), index.visible_status]
+    bitmaps += [b for options in index.options.values() for b in options.values()]
+    size = sum(len(b.serialize()) for b in bitmaps) / 1e6
+    pk = Article.objects.published().values_list("pk", flat=True).first()
+    refreshes = []
+    for _ in range(10):
+        aggregates.changed(articles=[pk])
+        started = time.perf_counter()
+        facets.current()
+        refreshes.append((time.perf_counter() - started) * 1000)
+    result = {"build_s": round(built, 2), "bitmaps_mb": round(size, 1),
+              "refresh_one_ms": round(statistics.median(refreshes), 1)}  # fmt: skip
+    print(
+        f"facet index: built in {built:.1f} s, bitmaps {size:.1f} MB serialised, "
+        f"up to date after one change in {result['refresh_one_ms']} ms",
+        flush=True,
+    )
+    return result
 
 
 def sizes() -> dict[str, str]:
@@ -138,7 +171,7 @@ def main() -> None:
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
     client.force_login(admin)
-    results = {}
+    results = {"facet index": facet_index()}
     for name, urls in scenarios(random.Random(5)).items():
         if args.only and args.only not in name:
             continue
