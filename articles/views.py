@@ -30,6 +30,11 @@ def public_articles(searching: bool = False):
     return articles.select_related("source")
 
 
+# What no public page shows (the import's raw text and notes, the review flags); a card shows
+# no body either.
+EDITORIAL_COLUMNS = ("raw_text", "import_details", "edited_fields", "flags")
+CARD_DEFERRED = ("body", *EDITORIAL_COLUMNS)
+
 # Tag relation -> (its column in the tag table, the attribute attach_tags sets).
 TAGS = {
     "topics": ("topic_id", "topic_list"),
@@ -40,24 +45,43 @@ TAGS = {
 
 def attach_tags(articles, *relations: str) -> list:
     """Give each article `topic_list`, `country_list`, `agency_list` (those asked for): one
-    query of ids per tag table for all of them, mapped onto the vocabulary this process
+    query of ids over the tag tables for all of them, mapped onto the vocabulary this process
     holds. prefetch_related would build a related manager and fresh tag instances for every
     article, which was a third of a cold article page."""
     articles = list(articles)
     vocabulary = aggregates.cached_here("vocabulary", Vocabulary.load)
     by_id = {article.pk: article for article in articles}
-    for relation in relations:
-        column, attribute = TAGS[relation]
-        options = vocabulary.by_pk[relation]
-        order = {pk: i for i, pk in enumerate(options)}
-        tagged: dict = {pk: [] for pk in by_id}
-        rows = getattr(Article, relation).through.objects.filter(article_id__in=by_id)
-        for article_id, key in rows.values_list("article_id", column).order_by():
-            if key in options:
-                tagged[article_id].append(key)
-        for pk, keys in tagged.items():
-            setattr(by_id[pk], attribute, [options[k] for k in sorted(keys, key=order.__getitem__)])
+    tagged: dict = {(relation, pk): set() for relation in relations for pk in by_id}
+    for relation, article_id, key in _tag_rows(relations, list(by_id)):
+        tagged[relation, article_id].add(key)
+    for (relation, pk), keys in tagged.items():
+        options = vocabulary.by_pk[relation]  # in the vocabulary's own order
+        setattr(by_id[pk], TAGS[relation][1], [tag for k, tag in options.items() if k in keys])
     return articles
+
+
+def _tag_rows(relations, ids: list[int]):
+    """(relation, article id, tag key) of these articles, from one UNION ALL over the tag
+    tables (country keys are codes, the others numbers)."""
+    if not ids or not relations:
+        return []
+    connection = connections[router.db_for_read(Article)]
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    parts = []
+    for number, relation in enumerate(relations):
+        table = quote(getattr(Article, relation).through._meta.db_table)
+        parts.append(
+            f"SELECT {number}, article_id, CAST({TAGS[relation][0]} AS varchar(20)) "
+            f"FROM {table} WHERE article_id IN ({marks})"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), ids * len(parts))
+        rows = cursor.fetchall()
+    numeric = {number: relation != "countries" for number, relation in enumerate(relations)}
+    return [
+        (relations[n], article_id, int(key) if numeric[n] else key) for n, article_id, key in rows
+    ]
 
 
 class CachedPageMixin:
@@ -245,7 +269,7 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return public_articles()
+        return public_articles().defer(*EDITORIAL_COLUMNS)
 
     def get_object(self, queryset=None):
         return attach_tags([super().get_object(queryset)], *TAGS)[0]
@@ -301,7 +325,7 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     dated = Article.objects.published().filter(pk__in=scores).values_list("pk", "date")
     ranked = sorted(dated, key=lambda r: (-scores[r[0]], -(r[1].toordinal() if r[1] else 0)))
     shown = [pk for pk, _date in ranked[:limit]]
-    cards = public_articles().in_bulk(shown)
+    cards = public_articles().defer(*CARD_DEFERRED).in_bulk(shown)
     return attach_tags([cards[pk] for pk in shown], "topics", "countries")
 
 
