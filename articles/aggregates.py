@@ -34,6 +34,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connections, router, transaction
+from django.db.backends.signals import connection_created
 from django.db.models import F
 from django.utils import timezone
 
@@ -86,23 +87,83 @@ def _state(using: str | None) -> tuple:
 
 def _read_state(using: str) -> tuple:
     connection = connections[using]
+    now = timezone.now()
+    held = getattr(connection, "catalogue_held", None)
+    if held is not None and _still_holds(connection, held[1], now):
+        return held[0]
+    connection.catalogue_held = None
+    if getattr(connection, "catalogue_listening", False):
+        _announced(connection)  # what they announce, the query below reads
     quote = connection.ops.quote_name
     public = ", ".join(["%s"] * len(Article.PUBLIC_STATES))
+    article = quote(Article._meta.db_table)
     sql = (
         f"SELECT s.generation, s.vocabulary,"
-        f" (SELECT MAX(a.published_at) FROM {quote(Article._meta.db_table)} a"
-        f" WHERE a.status IN ({public}) AND a.published_at <= %s)"
+        f" (SELECT MAX(a.published_at) FROM {article} a"
+        f" WHERE a.status IN ({public}) AND a.published_at <= %s),"
+        f" (SELECT MIN(a.published_at) FROM {article} a"
+        f" WHERE a.status IN ({public}) AND a.published_at > %s)"
         f" FROM {quote(CatalogueState._meta.db_table)} s WHERE s.id = 1"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*Article.PUBLIC_STATES, timezone.now()])
+        cursor.execute(sql, [*Article.PUBLIC_STATES, now, *Article.PUBLIC_STATES, now])
         row = cursor.fetchone()
     if row is None:
         return None, None, None
-    number, vocabulary, newest = row
+    number, vocabulary, newest, due = row
     if isinstance(newest, str):  # SQLite returns MAX() of a datetime column as text
-        return f"{number}.{newest.replace(' ', 'T')}", vocabulary, number
-    return f"{number}.{newest.isoformat() if newest else '-'}", vocabulary, number
+        state = f"{number}.{newest.replace(' ', 'T')}", vocabulary, number
+    else:
+        state = f"{number}.{newest.isoformat() if newest else '-'}", vocabulary, number
+    if getattr(connection, "catalogue_listening", False) and not connection.in_atomic_block:
+        connection.catalogue_held = (state, due)
+    return state
+
+
+# --- Knowing the generation without asking ------------------------------------------------
+#
+# On a persistent PostgreSQL connection (DB_CONN_MAX_AGE > 0) to the primary, each process
+# LISTENs on CHANNEL and `bump()` NOTIFYs it in the transaction that raises the generation, so
+# PostgreSQL delivers the notice when the new generation is committed. Until a notice arrives,
+# or the next scheduled article's time comes, the state read last still holds: a cached page
+# costs no database round trip (reading pending notices is a look at the socket). Anything
+# else (SQLite, a replica, which relays no notices, a connection per request, a transaction
+# in progress) reads the state each request.
+
+CHANNEL = "newsroom_catalogue"
+
+
+def _announced(connection) -> bool:
+    """Were new generations announced since we last looked? (All pending notices are read.)"""
+    try:
+        return bool(list(connection.connection.notifies(timeout=0)))
+    except Exception:  # a broken connection: read again (and fail there, as usual)
+        return True
+
+
+def _still_holds(connection, due, now) -> bool:
+    if connection.in_atomic_block or connection.connection is None:
+        return False
+    return not _announced(connection) and (due is None or now < due)
+
+
+def listen(sender, connection, **kwargs) -> None:
+    """connection_created: listen for new generations where that can work (see above)."""
+    connection.catalogue_held = None
+    connection.catalogue_listening = False
+    if (
+        connection.vendor != "postgresql"
+        or connection.alias != "default"  # a replica cannot LISTEN, nor is NOTIFY relayed
+        or connection.settings_dict.get("CONN_MAX_AGE") == 0
+        or not getattr(settings, "NEWSROOM_LISTEN_FOR_CHANGES", True)
+    ):
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"LISTEN {CHANNEL}")
+    connection.catalogue_listening = True
+
+
+connection_created.connect(listen, dispatch_uid="aggregates.listen")
 
 
 def cached(kind: str, params: object, compute: Callable[[], T], using: str | None = None) -> T:
@@ -225,3 +286,6 @@ def bump(using: str = "default") -> None:
         number = states.values_list("generation", flat=True).get(pk=1)
         changes.filter(generation=None).update(generation=number)
         changes.filter(generation__lt=number - KEPT_GENERATIONS).delete()
+        if conn.vendor == "postgresql":  # delivered to every listener once this commits
+            with conn.cursor() as cursor:
+                cursor.execute(f"NOTIFY {CHANNEL}")
