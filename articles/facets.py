@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import threading
 import time
+from array import array
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,6 +72,7 @@ class FacetIndex:
         self.options: dict[str, dict[object, BitMap]] = {f: {} for f in FACETS}
         self.days: dict[int, BitMap] = {}  # by date ordinal
         self.months: dict[int, BitMap] = {}  # by year * 12 + month - 1
+        self.day_of = array("i")  # each article's date ordinal, by id (0: none), to forget it
 
     # --- reading the catalogue ---------------------------------------------------------------
 
@@ -127,8 +129,13 @@ class FacetIndex:
             if isinstance(day, str):  # SQLite
                 day = parse_date(day)
             found = BitMap(map(int, found))
-            self.days.setdefault(day.toordinal(), BitMap()).update(found)
+            ordinal = day.toordinal()
+            self.days.setdefault(ordinal, BitMap()).update(found)
             self.months.setdefault(_month(day), BitMap()).update(found)
+            if found.max() >= len(self.day_of):
+                self.day_of.extend(array("i", [0]) * (found.max() + 1 - len(self.day_of)))
+            for pk in found:
+                self.day_of[pk] = ordinal
         where = f"WHERE status IN ({public}) AND published_at IS NOT NULL"
         for _, found in self._grouped(source, "1", where=where):
             self.visible_status.update(map(int, found))
@@ -146,9 +153,14 @@ class FacetIndex:
                 self.not_before[pk] = at
 
     def _forget(self, ids: BitMap) -> None:
-        for bitmaps in (*self.options.values(), self.days, self.months):
-            for bitmap in bitmaps.values():
+        for options in self.options.values():
+            for bitmap in options.values():
                 bitmap.difference_update(ids)
+        for pk in ids:  # its day and month only (there are thousands of days)
+            if pk < len(self.day_of) and (ordinal := self.day_of[pk]):
+                self.days[ordinal].discard(pk)
+                self.months[_month(datetime.date.fromordinal(ordinal))].discard(pk)
+                self.day_of[pk] = 0
         self.visible_status.difference_update(ids)
         for pk in ids:
             self.not_before.pop(pk, None)
