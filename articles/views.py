@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, router
@@ -10,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -82,6 +87,32 @@ def _tag_rows(relations, ids: list[int]):
     return [
         (relations[n], article_id, int(key) if numeric[n] else key) for n, article_id, key in rows
     ]
+
+
+def attach_cards(articles) -> None:
+    """Give each article (tags attached) `card_html`, its card as listings and related blocks
+    show it. A card depends only on the article as saved, its tags, the vocabulary's names and
+    the language, so it is cached under all of them and outlives publications: after one, the
+    pages are computed afresh but their cards mostly come from the cache."""
+    vocabulary = aggregates.vocabulary_version()
+    language = get_language()
+    keys = {}
+    for article in articles:
+        tags = [t.pk for t in article.topic_list] + [c.pk for c in article.country_list]
+        signature = f"{article.updated_at.isoformat()}:{vocabulary}:{language}:{tags}"
+        digest = hashlib.sha256(signature.encode()).hexdigest()[:32]
+        keys[f"newsroom:card:{article.pk}:{digest}"] = article
+    found = cache.get_many(keys)
+    fresh = {}
+    for key, article in keys.items():
+        if key not in found:
+            found[key] = fresh[key] = render_to_string(CARD, {"article": article})
+        article.card_html = mark_safe(found[key])  # rendered by our own template
+    if fresh:
+        cache.set_many(fresh, settings.NEWSROOM_COUNTS_CACHE_SECONDS)
+
+
+CARD = "articles/includes/article_card.html"
 
 
 class CachedPageMixin:
@@ -185,6 +216,8 @@ class ListingMixin:
         if self.filterset.search_query:
             for article in context["object_list"]:
                 article.snippet = search.snippet_for(article, self.filterset.search_query)
+        else:  # a search's cards carry their snippets: rendered each time
+            attach_cards(context["object_list"])
         fixed = self.get_fixed()
         selected = {f: self.filterset.form.data.getlist(f) for f in ArticleFilter.FACETS}
         # The facet boxes (hundreds of outlets and countries) are rendered once per listing,
@@ -326,7 +359,9 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     ranked = sorted(dated, key=lambda r: (-scores[r[0]], -(r[1].toordinal() if r[1] else 0)))
     shown = [pk for pk, _date in ranked[:limit]]
     cards = public_articles().defer(*CARD_DEFERRED).in_bulk(shown)
-    return attach_tags([cards[pk] for pk in shown], "topics", "countries")
+    related = attach_tags([cards[pk] for pk in shown], "topics", "countries")
+    attach_cards(related)
+    return related
 
 
 def related_html(article: Article) -> str:

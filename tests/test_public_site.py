@@ -402,3 +402,44 @@ def test_pages_parse_as_html_without_errors_and_request_nothing_external(client,
                 r'<(?:link rel="stylesheet"|script|img|iframe)[^>]+(?:src|href)="https?:', page
             )
             assert "fonts.googleapis" not in page
+
+
+def test_cards_outlive_publications_but_follow_every_change_they_show(client, world, monkeypatch):
+    """Listing cards are cached apart from the page (articles.views.attach_cards): a new
+    generation re-renders the page, not its unchanged cards; an edit of the article, its tags,
+    an outlet's name or the language shows at once."""
+    from articles import views
+
+    article = world[0]["drug_th_la"]
+    rendered = []
+    real = views.render_to_string
+
+    def counting(template, context=None, *args, **kwargs):
+        if template == views.CARD:
+            rendered.append(context["article"].pk)
+        return real(template, context, *args, **kwargs)
+
+    monkeypatch.setattr(views, "render_to_string", counting)
+
+    def listing(lang="en"):
+        rendered.clear()
+        aggregates.bump()  # as a publication does: the page is computed afresh
+        return _get(client, "articles:list", lang=lang)[1]
+
+    first = listing()
+    assert article.pk in rendered
+    again = listing()
+    assert rendered == [] and again == first  # every card from the cache
+
+    article.headline = "ยาเสพติดชายแดนลาว (แก้ไข)"
+    article.save()
+    assert "ยาเสพติดชายแดนลาว (แก้ไข)" in listing() and rendered == [article.pk]
+    article.countries.add("MM")
+    page = listing()
+    assert rendered == [article.pk] and "/countries/mm/" in page
+    article.source.name = "Mekong Daily Online"
+    article.source.save()
+    assert "Mekong Daily Online" in listing()
+    assert article.pk in rendered
+    listing(lang="th")
+    assert article.pk in rendered  # another language, another card
