@@ -618,6 +618,28 @@ def search(query: Query | str | None, queryset: QuerySet | None = None) -> Query
     return rank(filter_articles(queryset, query))
 
 
+def count_matches(query: Query, *, headline: bool = False, cap: int = COUNT_CAP) -> int:
+    """capped_count of a query's visible matches (its headline matches, with `headline`) when
+    nothing else filters them: counted on the search table alone. Through an Article queryset
+    PostgreSQL joins the articles and, for the LIMIT, walks the search table's primary key
+    testing each document (229 ms for a common word at 1M) instead of the GIN bitmap (60–90 ms)."""
+    documents = SearchDocument.objects.filter(visible_from__lte=timezone.now())
+    if connections[documents.db].vendor == "postgresql":
+        if headline:
+            documents = documents.filter(head__tsmatch=to_tsquery(query, positive_only=True))
+            if any(clause.negated for clause in query.clauses):  # as Ranked's heads
+                documents = documents.filter(document__tsmatch=to_tsquery(query))
+        else:
+            documents = documents.filter(document__tsmatch=to_tsquery(query))
+    else:
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        documents = documents.filter(article_id__in=RawSQL(sql, [to_fts5(query)]))
+        if headline:
+            heads = to_fts5(query, column="head", positive_only=True)
+            documents = documents.filter(article_id__in=RawSQL(sql, [heads]))
+    return capped_count(documents, cap)
+
+
 def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
     """How many results, counting no further than cap + 1 ("more than 10,000"): a common word
     in a million articles must not cost a count of all its matches."""

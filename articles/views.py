@@ -173,8 +173,14 @@ class ListingMixin:
             facets = listing_counts(self.filterset)
             return {"total": facets.pop("total"), "heads": None, "facets": facets}
         facets = self.filterset.facet_counts()
-        total = search.capped_count(self.filterset.qs.order_by())
-        heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
+        query = self.filterset.search_query
+        data = self.filterset.form.cleaned_data
+        if any(data.get(name) for name in (*ArticleFilter.FACETS, "date_from", "date_to")):
+            total = search.capped_count(self.filterset.qs.order_by())
+            heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
+        else:  # the query alone: counted on the search table
+            total = search.count_matches(query)
+            heads = None if self.ranked is None else search.count_matches(query, headline=True)
         return {"total": total, "heads": heads, "facets": facets}
 
     paginate_by = 20

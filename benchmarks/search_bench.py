@@ -69,8 +69,9 @@ def first_page(text: str) -> tuple[int, int]:
         if query is None:
             return 0, len(queries)
         results = search.searchable().select_related("source")
-        count = search.capped_count(search.filter_articles(results, query))
-        ranked = search.Ranked(results, query, total=lambda: count)  # as the listing pages
+        count = search.count_matches(query)  # as the listing counts a search with no filter
+        heads = search.count_matches(query, headline=True)
+        ranked = search.Ranked(results, query, total=lambda: count, head_total=lambda: heads)
         page = ranked[:20]
         for article in page:
             search.snippet_for(article, query)

@@ -52,6 +52,20 @@ def test_relevance_set(corpus, case):
         assert found[0] == case["first"]
 
 
+@pytest.mark.parametrize("case", RELEVANCE["cases"], ids=lambda c: c["about"])
+def test_counting_on_the_search_table_equals_counting_articles(corpus, case):
+    """count_matches (the listing's count of a search with no other filter) gives what
+    counting the Article queryset gives, for the matches and for the headline matches."""
+    query = search.parse(case["query"])
+    if query is None:
+        return
+    matches = search.filter_articles(search.searchable(), query)
+    assert search.count_matches(query) == search.capped_count(matches)
+    heads = search.Ranked(search.searchable(), query, total=lambda: 0).heads
+    assert search.count_matches(query, headline=True) == search.capped_count(heads)
+    assert search.count_matches(query, cap=0) == min(1, search.capped_count(matches))
+
+
 def test_drafts_are_indexed_but_only_published_are_searched(corpus):
     assert search.search("zebra").count() == 0
     everything = search.search("zebra", Article.objects.all())
