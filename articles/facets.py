@@ -26,6 +26,7 @@ import threading
 import time
 from array import array
 from dataclasses import dataclass
+from itertools import combinations
 
 from django.conf import settings
 from django.db import connections, router
@@ -288,10 +289,9 @@ class FacetIndex:
         ranked = sorted((-len(b), code) for code, b in within.items() if len(b))
         codes = [code for _n, code in ranked[:size]]
         pairs = {}
-        for i, a in enumerate(sorted(codes)):
-            for b in sorted(codes)[i + 1 :]:
-                if n := within[a].intersection_cardinality(within[b]):
-                    pairs[(a, b)] = n
+        for a, b in combinations(sorted(codes), 2):
+            if n := within[a].intersection_cardinality(within[b]):
+                pairs[(a, b)] = n
         return {"codes": codes, "pairs": pairs, "total": len(base)}
 
 
