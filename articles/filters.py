@@ -157,6 +157,15 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset.order_by("date", "id")
         return queryset.order_by("-date", "-id")
 
+    @property
+    def narrowed(self) -> bool:
+        """Does anything but the search text filter the articles (a facet, a date)?"""
+        if not self.is_bound:
+            return False
+        self.is_valid()  # cleans the form: its valid fields are what the filters apply
+        data = self.form.cleaned_data
+        return any(data.get(name) for name in (*self.FACETS, "date_from", "date_to"))
+
     def without(self, facet: str) -> ArticleFilter:
         """The same filters minus one facet's, to count that facet's options."""
         data = self.data.copy()

@@ -508,16 +508,39 @@ def to_fts5(query: Query, *, column: str | None = None, positive_only: bool = Fa
 COUNT_CAP = 10_000  # results counted exactly; past it "more than 10,000"
 
 
+def _conditions(queryset: QuerySet, query: Query) -> tuple[Q, Q]:
+    """The conditions that a document matches the query, and that its headline does, for
+    Article querysets or (`queryset` of SearchDocument) the search table alone."""
+    documents = queryset.model is SearchDocument
+    if connections[queryset.db].vendor == "postgresql":
+        prefix = "" if documents else "search__"
+        return (
+            Q(**{f"{prefix}document__tsmatch": to_tsquery(query)}),
+            Q(**{f"{prefix}head__tsmatch": to_tsquery(query, positive_only=True)}),
+        )
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    ids = "article_id__in" if documents else "pk__in"
+    return (
+        Q(**{ids: RawSQL(sql, [to_fts5(query)])}),
+        Q(**{ids: RawSQL(sql, [to_fts5(query, column="head", positive_only=True)])}),
+    )
+
+
 def _matching(queryset: QuerySet, query: Query) -> tuple[QuerySet, Q]:
     """The matches of a query, and the condition that the headline matches too."""
-    if connections[queryset.db].vendor == "postgresql":
-        queryset = queryset.filter(search__document__tsmatch=to_tsquery(query))
-        headline = Q(search__head__tsmatch=to_tsquery(query, positive_only=True))
-    else:
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        queryset = queryset.filter(pk__in=RawSQL(sql, [to_fts5(query)]))
-        headline = Q(pk__in=RawSQL(sql, [to_fts5(query, column="head", positive_only=True)]))
-    return queryset, headline
+    match, headline = _conditions(queryset, query)
+    return queryset.filter(match), headline
+
+
+def _headline_matches(queryset: QuerySet, query: Query) -> QuerySet:
+    """The matches whose headline matches. A headline that matches the query's words is a
+    match of the whole document (which holds the headline) unless the query excludes words:
+    then the document must be read too. Not reading it matters when walking the date index
+    (documents are large)."""
+    match, headline = _conditions(queryset, query)
+    if any(clause.negated for clause in query.clauses):
+        queryset = queryset.filter(match)
+    return queryset.filter(headline)
 
 
 def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
@@ -557,11 +580,7 @@ class Ranked:
         head_total: Callable[[], int] | None = None,
     ):
         matches, headline = _matching(queryset, query)
-        # A headline that matches the query's words is a match of the whole document (which
-        # holds the headline) unless the query excludes words: then the document must be
-        # read too. Not reading it matters when walking the date index (documents are large).
-        negated = any(clause.negated for clause in query.clauses)
-        self.heads = (matches if negated else queryset).filter(headline)
+        self.heads = _headline_matches(queryset, query)
         self.others = matches.exclude(headline)
         self._total = total
         self._head_total = head_total or (lambda: capped_count(self.heads))
@@ -624,20 +643,9 @@ def count_matches(query: Query, *, headline: bool = False, cap: int = COUNT_CAP)
     PostgreSQL joins the articles and, for the LIMIT, walks the search table's primary key
     testing each document (229 ms for a common word at 1M) instead of the GIN bitmap (60–90 ms)."""
     documents = SearchDocument.objects.filter(visible_from__lte=timezone.now())
-    if connections[documents.db].vendor == "postgresql":
-        if headline:
-            documents = documents.filter(head__tsmatch=to_tsquery(query, positive_only=True))
-            if any(clause.negated for clause in query.clauses):  # as Ranked's heads
-                documents = documents.filter(document__tsmatch=to_tsquery(query))
-        else:
-            documents = documents.filter(document__tsmatch=to_tsquery(query))
-    else:
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        documents = documents.filter(article_id__in=RawSQL(sql, [to_fts5(query)]))
-        if headline:
-            heads = to_fts5(query, column="head", positive_only=True)
-            documents = documents.filter(article_id__in=RawSQL(sql, [heads]))
-    return capped_count(documents, cap)
+    if headline:
+        return capped_count(_headline_matches(documents, query), cap)
+    return capped_count(_matching(documents, query)[0], cap)
 
 
 def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:

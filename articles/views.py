@@ -174,8 +174,7 @@ class ListingMixin:
             return {"total": facets.pop("total"), "heads": None, "facets": facets}
         facets = self.filterset.facet_counts()
         query = self.filterset.search_query
-        data = self.filterset.form.cleaned_data
-        if any(data.get(name) for name in (*ArticleFilter.FACETS, "date_from", "date_to")):
+        if self.filterset.narrowed:
             total = search.capped_count(self.filterset.qs.order_by())
             heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
         else:  # the query alone: counted on the search table
