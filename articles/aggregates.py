@@ -218,12 +218,13 @@ def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -
 
 
 def forget_here() -> None:
-    """Drop what `cached_here` and the facet index hold (tests, whose rolled-back writes reuse
-    generations)."""
-    from . import facets
+    """Drop what `cached_here`, the facet index and the search's recent bound hold (tests,
+    whose rolled-back writes reuse generations)."""
+    from . import facets, search
 
     _process.clear()
     facets.forget()
+    search._recent_bounds.clear()
 
 
 # Past this many articles one change says "anything may have changed" (a rebuild is cheaper).

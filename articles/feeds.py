@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import search
 from .filters import ArticleFilter
-from .views import attach_tags, public_articles
+from .views import attach_tags, public_articles, ranked_search, search_total
 
 FEED_SIZE = 30
 
@@ -36,6 +36,9 @@ class ArticleFeed(Feed):
         return _("News about police and security cooperation against transnational crime.")
 
     def items(self, filterset):
+        if filterset.ranks_by_relevance:
+            results = ranked_search(filterset, total=lambda: search_total(filterset))
+            return attach_tags(results[:FEED_SIZE], "topics")
         return attach_tags(filterset.qs[:FEED_SIZE], "topics")
 
     def item_title(self, article):

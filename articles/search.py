@@ -26,11 +26,14 @@ one into the next.
 
 from __future__ import annotations
 
+import datetime
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from django.core.exceptions import ImproperlyConfigured
@@ -81,15 +84,36 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+def _lower_char(char: str) -> str:
+    """Lower-case one character to one character (İ stays), so positions keep matching."""
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
 def _fold_char(char: str) -> str:
     """Fold one character to one character, so positions in folded text match the original."""
-    lowered = char.lower()
-    if len(lowered) != 1:
-        lowered = char
+    lowered = _lower_char(char)
     if "\u0e00" <= lowered <= "\u0e7f":
         return lowered
     folded = fold(lowered)
     return folded if len(folded) == 1 else lowered
+
+
+class _CharTable(dict):
+    """A str.translate table filled on first sight of each character: snippets lower-case and
+    fold whole bodies, character by character, twenty articles a page."""
+
+    def __init__(self, convert: Callable[[str], str]):
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, code: int) -> str:
+        self[code] = converted = self.convert(chr(code))
+        return converted
+
+
+_LOWERED = _CharTable(_lower_char)
+_FOLDED = _CharTable(_fold_char)
 
 
 @cache
@@ -454,8 +478,9 @@ def parse(text: str | None) -> Query | None:
         if term is None:
             continue
         if join_next and not negated:
-            clauses[-1] = Clause((*clauses[-1].terms, term))
-        else:
+            if term not in clauses[-1].terms:
+                clauses[-1] = Clause((*clauses[-1].terms, term))
+        elif Clause((term,), negated) not in clauses:  # (a word typed twice asks nothing more)
             clauses.append(Clause((term,), negated))
         join_next = False
         if len(clauses) >= MAX_CLAUSES:
@@ -505,7 +530,9 @@ def to_fts5(query: Query, *, column: str | None = None, positive_only: bool = Fa
     return f"{column} : ({expr})" if column else expr
 
 
-COUNT_CAP = 10_000  # results counted exactly; past it "more than 10,000"
+COUNT_CAP = 1_000  # results counted exactly; past it "more than 1,000"
+RECENT_DOCUMENTS = 20_000  # where a search looks first: the newest documents
+RECENT_BOUND_SECONDS = 600  # how long a process keeps the date they start from
 
 
 def _conditions(queryset: QuerySet, query: Query) -> tuple[Q, Q]:
@@ -556,34 +583,97 @@ def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
     )
 
 
+# --- Reading matches newest first -----------------------------------------------------------
+#
+# A common word is in most of a million documents: what it costs is how many of them a query
+# touches, each one a heap page to read and, to test a match, a large document to unpack. So
+# counts and pages are read from the newest documents first (`pieces`): the RECENT_DOCUMENTS
+# newest, where a common word meets its first thousand matches, through the GIN indexes'
+# date key (migration 0018), which skips through the word's list instead of collecting it;
+# then the older ones, where only rarer words are left to look for; then the undated. The
+# answers do not depend on where the pieces are cut, only the cost does.
+
+_recent_bounds: dict[str, tuple[float, datetime.date | None]] = {}
+
+
+def recent_bound(using: str = "default") -> datetime.date | None:
+    """The date from which the RECENT_DOCUMENTS newest searchable documents run (None when
+    there are fewer). Only speed depends on it, so a process re-reads it now and then."""
+    now = time.monotonic()
+    if using in _recent_bounds and now - _recent_bounds[using][0] < RECENT_BOUND_SECONDS:
+        return _recent_bounds[using][1]
+    newest = (
+        SearchDocument.objects.using(using)
+        .filter(visible_from__isnull=False, date__isnull=False)
+        .order_by("-date", "-article_id")
+        .values_list("date", flat=True)
+    )
+    found = list(newest[RECENT_DOCUMENTS : RECENT_DOCUMENTS + 1])
+    _recent_bounds[using] = (now, found[0] if found else None)
+    return _recent_bounds[using][1]
+
+
+def pieces(queryset: QuerySet, bound: datetime.date | None) -> list[QuerySet]:
+    """A queryset (Article, or SearchDocument) cut by date into pieces that follow one another
+    in the ranked order, newest first: from `bound`, before it, undated (first on PostgreSQL,
+    last on SQLite, where each sorts NULL in `-date`)."""
+    if bound is None:
+        return [queryset]
+    field = "date" if queryset.model is SearchDocument else "search__date"
+    postgresql = connections[queryset.db].vendor == "postgresql"
+    if postgresql:
+        # The GIN indexes key the date as `date + 0` and look up only this short range: a
+        # plain `date` range is the btree's (migration 0018). (A walk down the btree needs no
+        # lower bound here: it walks only a piece holding more matches than a page needs.)
+        key = ExpressionWrapper(F(field) + 0, output_field=DateField())
+        recent = queryset.alias(recent_key=key).filter(recent_key__gte=bound)
+    else:
+        recent = queryset.filter(**{f"{field}__gte": bound})
+    older = queryset.filter(**{f"{field}__lt": bound})
+    undated = queryset.filter(**{f"{field}__isnull": True})
+    return [undated, recent, older] if postgresql else [recent, older, undated]
+
+
+@contextmanager
+def serial_plans(using: str = "default") -> Iterator[None]:
+    """Run a search's queries without parallel workers or JIT (PostgreSQL). A walk down the
+    date index meets its twenty matches within a few hundred rows, but planned in parallel
+    each worker reads thousands before the page is complete (UNODC at a million: 247 against
+    9 ms); compiling a query costs more than running a search's."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+                "set_config('jit', 'off', true)"
+            )
+        yield
+
+
 class Ranked:
     """A query's matches in relevance order (`rank`'s: headline matches newest first, then
     the others newest first), for a paginator: a page is read from the two parts instead of
     ranking every match, which at a million articles means sorting hundreds of thousands.
 
-    Each part is read newest first. Where it has many matches (more than COUNT_CAP) that is a
-    walk down the date index that meets twenty of them at once; where it has few, PostgreSQL
-    is kept from that walk (it would read through the catalogue in search of them) by an
-    ORDER BY the index cannot answer, so it collects the few through the GIN index and sorts
-    them.
+    Each part is read piece by piece (`pieces`), counting each piece as far as the page needs:
+    a piece with more than COUNT_CAP matches is walked in date order through the btree, which
+    meets twenty of them at once; a piece with fewer is kept from that walk (it would read on
+    through the catalogue in search of them) by an ORDER BY the index cannot answer, so its
+    matches are collected through the GIN index and sorted. When the count of all matches
+    (the caller's) says they are few, each part is read whole, in one piece.
     """
 
     ordered = True  # (for the paginator)
-    many = COUNT_CAP  # more matches than this: walk the date index
 
-    def __init__(
-        self,
-        queryset: QuerySet,
-        query: Query,
-        *,
-        total: Callable[[], int],
-        head_total: Callable[[], int] | None = None,
-    ):
+    def __init__(self, queryset: QuerySet, query: Query, *, total: Callable[[], int]):
         matches, headline = _matching(queryset, query)
         self.heads = _headline_matches(queryset, query)
         self.others = matches.exclude(headline)
         self._total = total
-        self._head_total = head_total or (lambda: capped_count(self.heads))
+        self.using = queryset.db
         self.postgresql = connections[queryset.db].vendor == "postgresql"
 
     def count(self) -> int:
@@ -591,11 +681,6 @@ class Ranked:
         return self._total()
 
     __len__ = count
-
-    @cached_property
-    def head_count(self) -> int:
-        """Headline matches, as far as capped_count counts them."""
-        return self._head_total()
 
     def _newest(self, part: QuerySet, many: bool) -> QuerySet:
         if many or not self.postgresql:
@@ -605,17 +690,34 @@ class Ranked:
             ExpressionWrapper(F("search__article_id") + 0, output_field=BigIntegerField()).desc(),
         )
 
+    def _read(self, part: QuerySet, skip: int, need: int) -> tuple[list[Article], int]:
+        """Rows skip … skip + need of a part, and how many of its rows come before them (skip,
+        or all of the part's when it has fewer)."""
+        bound = None if self.count() <= COUNT_CAP else recent_bound(self.using)
+        rows: list[Article] = []
+        before = 0
+        for piece in pieces(part, bound):
+            matches = capped_count(piece, max(COUNT_CAP, skip + need))
+            if matches <= skip:  # the page starts after this piece
+                skip -= matches
+                before += matches
+                continue
+            found = list(self._newest(piece, many=matches > COUNT_CAP)[skip : skip + need])
+            rows += found
+            before += skip
+            skip, need = 0, need - len(found)
+            if not need:
+                break
+        return rows, before
+
     def __getitem__(self, index: slice) -> list[Article]:
         start, stop = index.start or 0, index.stop
-        heads = self.head_count
-        rows: list[Article] = []
-        if start < heads:
-            part = self._newest(self.heads, many=heads > self.many)
-            rows += part[start : min(stop, heads)]
-        if stop > heads and heads <= COUNT_CAP:  # (past COUNT_CAP heads no page reaches here)
-            many = self.count() - heads > self.many
-            offset = max(0, start - heads)
-            rows += self._newest(self.others, many)[offset : offset + stop - max(start, heads)]
+        if stop <= start:
+            return []
+        with serial_plans(self.using):
+            rows, before = self._read(self.heads, start, stop - start)
+            if len(rows) < stop - start:
+                rows += self._read(self.others, start - before, stop - start - len(rows))[0]
         return rows
 
 
@@ -637,21 +739,30 @@ def search(query: Query | str | None, queryset: QuerySet | None = None) -> Query
     return rank(filter_articles(queryset, query))
 
 
-def count_matches(query: Query, *, headline: bool = False, cap: int = COUNT_CAP) -> int:
-    """capped_count of a query's visible matches (its headline matches, with `headline`) when
-    nothing else filters them: counted on the search table alone. Through an Article queryset
-    PostgreSQL joins the articles and, for the LIMIT, walks the search table's primary key
-    testing each document (229 ms for a common word at 1M) instead of the GIN bitmap (60–90 ms)."""
+def count_matches(query: Query, *, cap: int = COUNT_CAP) -> int:
+    """capped_count of a query's visible matches when nothing else filters them: counted on
+    the search table alone (through an Article queryset PostgreSQL joins the articles and, for
+    the LIMIT, walks the search table's primary key testing each document), newest first."""
     documents = SearchDocument.objects.filter(visible_from__lte=timezone.now())
-    if headline:
-        return capped_count(_headline_matches(documents, query), cap)
-    return capped_count(_matching(documents, query)[0], cap)
+    return count_newest_first(_matching(documents, query)[0], cap)
+
+
+def count_newest_first(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+    """capped_count of search matches (Article or SearchDocument queryset), piece by piece,
+    newest documents first: a common word reaches the cap among the newest."""
+    with serial_plans(queryset.db):
+        total = 0
+        for piece in pieces(queryset, recent_bound(queryset.db)):
+            total += capped_count(piece, cap - total)
+            if total > cap:
+                break
+        return total
 
 
 def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
-    """How many results, counting no further than cap + 1 ("more than 10,000"): a common word
+    """How many results, counting no further than cap + 1 ("more than 1,000"): a common word
     in a million articles must not cost a count of all its matches."""
-    return queryset.order_by()[: cap + 1].count()
+    return queryset.order_by().values("pk")[: cap + 1].count()  # (no annotation to compute)
 
 
 # --- Snippets ------------------------------------------------------------------------------
@@ -689,13 +800,14 @@ def snippet(text: str, query: Query | None, length: int = 240) -> SafeString:
 
 
 def _find(text: str, query: Query) -> list[tuple[int, int]]:
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    folded = "".join(_fold_char(c) for c in text)
+    haystacks = {}
     spans: list[tuple[int, int]] = []
     for clause in query.positive:
         for term in clause.terms:
             for needle, use_folded in term.needles:
-                haystack = folded if use_folded else lowered
+                if use_folded not in haystacks:
+                    haystacks[use_folded] = text.translate(_FOLDED if use_folded else _LOWERED)
+                haystack = haystacks[use_folded]
                 if "\u0e00" <= needle[:1] <= "\u0e7f":
                     pattern = re.escape(needle)
                 else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -33,6 +34,20 @@ def public_articles(searching: bool = False):
     visibility on the search table (search.searchable(): the same articles)."""
     articles = search.searchable() if searching else Article.objects.published()
     return articles.select_related("source")
+
+
+def search_total(filterset: ArticleFilter) -> int:
+    """A search's capped count (search.COUNT_CAP), on the search table alone when nothing but
+    the query narrows it."""
+    if filterset.narrowed:
+        return search.count_newest_first(filterset.qs)
+    return search.count_matches(filterset.search_query)
+
+
+def ranked_search(filterset: ArticleFilter, total: Callable[[], int]) -> search.Ranked:
+    """A search in relevance order, read a page at a time (search.Ranked), not by ranking
+    every match."""
+    return search.Ranked(filterset.without("q").qs, filterset.search_query, total=total)
 
 
 # What no public page shows (the import's raw text and notes, the review flags); a card shows
@@ -133,16 +148,18 @@ class CachedPageMixin:
 
 
 class ListingPaginator(Paginator):
-    """Pages through at most MAX_BROWSABLE articles: an OFFSET costs what it skips, so past
-    them readers narrow the list (filters, dates) instead. The total comes from the cached
-    counts; a search's stops at search.COUNT_CAP ("more than")."""
+    """Pages through at most MAX_BROWSABLE articles (a search's: search.COUNT_CAP, as far as
+    its count goes): an OFFSET costs what it skips, so past them readers narrow the list
+    (filters, dates) instead. The total comes from the cached counts; a search's stops at
+    search.COUNT_CAP ("more than")."""
 
     def __init__(self, object_list, per_page, *, total: int, searching: bool, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.total = total
         self.capped = searching and total > search.COUNT_CAP
-        self.bounded = total > MAX_BROWSABLE
-        self.count = min(total, MAX_BROWSABLE)
+        limit = search.COUNT_CAP if searching else MAX_BROWSABLE
+        self.bounded = total > limit
+        self.count = min(total, limit)
 
 
 class ListingMixin:
@@ -171,16 +188,9 @@ class ListingMixin:
     def compute_counts(self) -> dict:
         if self.filterset.search_query is None:  # the facet index counts them all
             facets = listing_counts(self.filterset)
-            return {"total": facets.pop("total"), "heads": None, "facets": facets}
+            return {"total": facets.pop("total"), "facets": facets}
         facets = self.filterset.facet_counts()
-        query = self.filterset.search_query
-        if self.filterset.narrowed:
-            total = search.capped_count(self.filterset.qs.order_by())
-            heads = search.capped_count(self.ranked.heads) if self.ranked is not None else None
-        else:  # the query alone: counted on the search table
-            total = search.count_matches(query)
-            heads = None if self.ranked is None else search.count_matches(query, headline=True)
-        return {"total": total, "heads": heads, "facets": facets}
+        return {"total": search_total(self.filterset), "facets": facets}
 
     paginate_by = 20
     template_name = "articles/article_list.html"
@@ -205,12 +215,7 @@ class ListingMixin:
         )
         self.ranked = None
         if self.filterset.ranks_by_relevance:
-            self.ranked = search.Ranked(
-                self.filterset.without("q").qs,
-                self.filterset.search_query,
-                total=lambda: self.counts()["total"],
-                head_total=lambda: self.counts()["heads"],
-            )
+            self.ranked = ranked_search(self.filterset, total=lambda: self.counts()["total"])
             return self.ranked
         return self.filterset.qs
 

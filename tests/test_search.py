@@ -61,8 +61,6 @@ def test_counting_on_the_search_table_equals_counting_articles(corpus, case):
         return
     matches = search.filter_articles(search.searchable(), query)
     assert search.count_matches(query) == search.capped_count(matches)
-    heads = search.Ranked(search.searchable(), query, total=lambda: 0).heads
-    assert search.count_matches(query, headline=True) == search.capped_count(heads)
     assert search.count_matches(query, cap=0) == min(1, search.capped_count(matches))
 
 
@@ -78,14 +76,37 @@ def test_ranking_is_headline_then_newest(corpus):
     assert ranked == [("th-cyber", 1), ("en-rescue", 1), ("en-aseanapol", 0)]
 
 
-@pytest.mark.parametrize("many", [False, True])
-def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, monkeypatch, many):
-    """The listing reads a page from the headline matches, then the others (search.Ranked):
-    every slice, across the boundary between the two, is the slice of the one ranked query —
-    by either plan (few matches collected and sorted, or many walked in date order)."""
-    if many:
-        monkeypatch.setattr(search.Ranked, "many", 0)
-    for text in ["police", "ma tuy", "UNODC", "ตำรวจ", "Laos OR Cambodia", "police -ASEANAPOL"]:
+@pytest.fixture
+def pieces_of(monkeypatch):
+    """Cut the catalogue into pieces after its `recent` newest documents (None: one piece),
+    and count `cap` matches at most, so a tiny corpus takes every plan a large one takes."""
+
+    def cut(recent, cap):
+        monkeypatch.setattr(search, "COUNT_CAP", cap)
+        monkeypatch.setattr(search, "RECENT_DOCUMENTS", recent if recent is not None else 10**9)
+        search._recent_bounds.clear()
+
+    yield cut
+    search._recent_bounds.clear()
+
+
+PLANS = [(None, 1000), (1, 0), (2, 1), (3, 2), (5, 0)]  # (recent documents, count cap)
+QUERIES = ["police", "ma tuy", "UNODC", "ตำรวจ", "Laos OR Cambodia", "police -ASEANAPOL",
+           "police OR ตำรวจ OR ma OR UNODC OR ยาเสพติด OR drugs OR lừa OR scam"]  # fmt: skip
+
+
+@pytest.mark.parametrize("recent,cap", PLANS)
+def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, pieces_of, recent, cap):
+    """The listing reads a page from the headline matches, then the others (search.Ranked),
+    each newest documents first: every slice, across the boundary between the two parts and
+    between the pieces, is the slice of the one ranked query — whether the matches are few
+    (read whole) or many (by piece, walked or collected and sorted)."""
+    pieces_of(recent, cap)
+    # Undated documents (the model refuses them, a database need not): ranked where each
+    # database sorts NULL, first on PostgreSQL, last on SQLite.
+    undated = [corpus["en-aseanapol"], corpus["th-drugs"], corpus["vi-fraud"]]
+    SearchDocument.objects.filter(article__in=undated).update(date=None)
+    for text in QUERIES:
         query = search.parse(text)
         expected = list(search.search(query))
         ranked = search.Ranked(search.searchable(), query, total=lambda: len(expected))  # noqa: B023
@@ -93,6 +114,30 @@ def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, monkeypatch, many
         for start in range(len(expected) + 1):
             for stop in range(start + 1, len(expected) + 2):
                 assert ranked[start:stop] == expected[start:stop], (text, start, stop)
+
+
+@pytest.mark.parametrize("recent,cap", PLANS)
+def test_counting_newest_first_counts_what_counting_all_counts(corpus, pieces_of, recent, cap):
+    undated = [corpus["en-aseanapol"], corpus["th-drugs"], corpus["vi-fraud"]]
+    SearchDocument.objects.filter(article__in=undated).update(date=None)
+    for case in RELEVANCE["cases"]:
+        query = search.parse(case["query"])
+        if query is None:
+            continue
+        matches = search.filter_articles(search.searchable(), query)
+        assert search.count_matches(query) == search.capped_count(matches), case["query"]
+        assert search.count_newest_first(matches) == search.capped_count(matches)
+
+
+def test_pieces_follow_one_another_in_the_ranked_order(corpus, pieces_of):
+    pieces_of(3, 0)
+    bound = search.recent_bound()
+    assert bound is not None
+    SearchDocument.objects.filter(article=corpus["en-aseanapol"]).update(date=None)
+    newest = search.searchable().order_by("-search__date", "-search__article_id")
+    cut = search.pieces(newest, bound)
+    assert [a for piece in cut for a in piece] == list(newest)
+    assert all(piece.exists() for piece in cut)  # the cut falls inside the catalogue
 
 
 def test_the_listing_pages_search_results_in_ranked_order(client, corpus, monkeypatch):
@@ -148,7 +193,19 @@ def test_ten_kilobytes_of_text_is_cut_not_refused(corpus):
     query = "police " + "x" * 10_000  # the run of x is cut, then too long to be a word
     assert list(search.search(query)) == list(search.search("police"))
     assert list(search.search("police " + "mekong " * 2000)) == []
-    assert len(search.parse("police " * 2000).clauses) == search.MAX_CLAUSES
+    assert len(search.parse(" ".join(f"w{i}" for i in range(2000))).clauses) == search.MAX_CLAUSES
+
+
+def test_a_word_typed_again_asks_nothing_more(corpus):
+    """Repeats are dropped, so they cost no extra condition and do not use up MAX_CLAUSES."""
+    assert search.parse("police " * 70) == search.parse("police")  # (490 characters)
+    assert search.parse("mekong police mekong -heroin -heroin") == search.parse(
+        "mekong police -heroin"
+    )
+    assert search.parse("laos OR laos OR cambodia") == search.parse("laos OR cambodia")
+    # The same word negated is another condition, not a repeat.
+    assert len(search.parse("police -police").clauses) == 2
+    assert list(search.search("police " * 40)) == list(search.search("police"))
 
 
 # --- keeping the index in step -------------------------------------------------------------
@@ -273,7 +330,8 @@ def test_listing_and_feeds_survive_hostile_queries(client, corpus, query):
 
 
 def test_listing_query_count_does_not_grow_with_results(client, corpus):
-    client.get(reverse("articles:list"))  # the vocabulary is cached from here on
+    # The vocabulary and the date the newest documents start from are held from here on.
+    client.get(reverse("articles:list"), {"q": "zebra"})
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("articles:list"), {"q": "UNODC"})
     with CaptureQueriesContext(connection) as more:
@@ -285,6 +343,22 @@ def test_feed_of_a_search(client, corpus):
     feed = client.get(reverse("articles:feed-rss"), {"q": "ma tuy"}).content.decode()
     assert "Bắt giữ đường dây ma túy" in feed
     assert "Cảnh báo lừa đảo" not in feed
+
+
+@pytest.mark.parametrize("recent,cap", PLANS)
+def test_a_search_feed_is_in_relevance_order(client, corpus, pieces_of, recent, cap):
+    """The feed reads its items as the listing reads a page (search.Ranked), in rank order."""
+    pieces_of(recent, cap)
+    text = QUERIES[-1]
+    with CaptureQueriesContext(connection) as ctx:
+        feed = client.get(reverse("articles:feed-atom"), {"q": text}).content.decode()
+    # Not by sorting every match on its rank (a million of them for a common word).
+    ranking = re.compile(r"AS \"search_rank\".*ORDER BY", re.S)
+    assert not [q for q in ctx.captured_queries if ranking.search(q["sql"])]
+    titles = re.findall(r"<title>(.*?)</title>", feed)[1:]  # (the first is the feed's)
+    expected = [a.headline.split(" — ")[0] for a in search.search(text)]
+    assert len(expected) > 5
+    assert [t.split(" — ")[0] for t in titles] == expected
 
 
 def test_admin_search_box_uses_the_index_for_every_status(admin_client, corpus):
@@ -324,8 +398,16 @@ def test_counts_stop_at_the_cap_and_say_more_than(client, corpus, monkeypatch):
     assert results.count() == 3 and search.capped_count(results) == 3  # cap + 1: "more"
     page = client.get(reverse("articles:list"), {"q": "police"}).content.decode()
     assert "More than 2 articles" in page
-    assert len(re.findall(r'class="card-title"', page)) == 3  # the page itself is complete
+    assert len(re.findall(r'class="card-title"', page)) == 2
     assert "2 articles" in client.get(reverse("articles:list"), {"q": "UNODC"}).content.decode()
+    # Pages go as far as the count, the last one saying how to find the rest.
+    from articles import views
+
+    monkeypatch.setattr(views.ListingMixin, "paginate_by", 1)
+    last = client.get(reverse("articles:list"), {"q": "police", "page": 2}).content.decode()
+    assert len(re.findall(r'class="card-title"', last)) == 1
+    assert "Only the first 2 articles can be paged through" in last
+    assert client.get(reverse("articles:list"), {"q": "police", "page": 3}).status_code == 404
 
 
 def _visible_from(article):
