@@ -6,9 +6,11 @@ many published articles the listing would show with that option and the other fa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -172,20 +174,30 @@ class ArticleFilter(django_filters.FilterSet):
         data.pop(facet, None)
         return type(self)(data, queryset=self.queryset, vocabulary=self.vocabulary)
 
-    def facet_counts(self, total: bool = False) -> dict:
+    def facet_counts(
+        self, total: bool = False, within: Callable[[QuerySet], list[int]] | None = None
+    ) -> dict:
         """Per facet, {option: article count} under the other facets' filters; with `total`,
-        also the number of matching articles under "total" when it comes for free.
+        also the number of matching articles under "total" when it comes for free. With
+        `within`, each facet counts only the articles whose ids `within` gives of its matches
+        (a search past its cap counts among its newest).
 
         Outlet and language counts, when neither is filtered on, are both read off one
         `GROUP BY outlet, language` over the matching articles, which also sums to the total:
         one pass over the filtered rows instead of three."""
+
+        def counted(filterset: ArticleFilter) -> QuerySet:
+            if within is None:
+                return filterset.qs.order_by()
+            return Article.objects.filter(pk__in=within(filterset.qs))
+
         counts: dict = {}
         for facet, (model_path, key) in {
             "topic": ("topics", "topic__slug"),
             "country": ("countries", "country_id"),
             "agency": ("agencies", "agency__acronym"),
         }.items():
-            base = self.without(facet).qs.order_by().values("pk")
+            base = counted(self.without(facet)).values("pk")
             through = getattr(Article, model_path).through
             counts[facet] = dict(
                 through.objects.filter(article_id__in=base)
@@ -196,9 +208,7 @@ class ArticleFilter(django_filters.FilterSet):
         # Counted apart only when filtered on (its own filter must not apply to its counts).
         separate = [facet for facet in ("source", "language") if facet in self.data]
         if len(separate) < 2:
-            rows = (
-                self.qs.order_by().values_list("source__slug", "language").annotate(n=Count("pk"))
-            )
+            rows = counted(self).values_list("source__slug", "language").annotate(n=Count("pk"))
             merged: dict[str, dict[str, int]] = {"source": {}, "language": {}}
             matching = 0
             for source, language, n in rows:
@@ -213,8 +223,7 @@ class ArticleFilter(django_filters.FilterSet):
             if facet not in separate:
                 continue
             rows = (
-                self.without(facet)
-                .qs.order_by()
+                counted(self.without(facet))
                 .exclude(**{f"{key}__isnull": True})
                 .values_list(key)
                 .annotate(n=Count("pk"))

@@ -639,9 +639,10 @@ def serial_plans(using: str = "default") -> Iterator[None]:
     """Run a search's queries without parallel workers or JIT (PostgreSQL). A walk down the
     date index meets its twenty matches within a few hundred rows, but planned in parallel
     each worker reads thousands before the page is complete (UNODC at a million: 247 against
-    9 ms); compiling a query costs more than running a search's."""
+    9 ms); compiling a query costs more than running a search's. Blocks may nest (the
+    outermost sets the plans for all)."""
     connection = connections[using]
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or getattr(connection, "serial_plans", False):
         yield
         return
     with transaction.atomic(using=using):
@@ -650,20 +651,62 @@ def serial_plans(using: str = "default") -> Iterator[None]:
                 "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
                 "set_config('jit', 'off', true)"
             )
-        yield
+        connection.serial_plans = True
+        try:
+            yield
+        finally:
+            connection.serial_plans = False
+
+
+def _newest(part: QuerySet, many: bool) -> QuerySet:
+    """A part of an Article queryset newest first: walked down the date index (`many`), or
+    else, on PostgreSQL, by an ORDER BY the index cannot answer, so that the few matches are
+    collected through the GIN index and sorted rather than searched for along the btree."""
+    if many or connections[part.db].vendor != "postgresql":
+        return part.order_by("-search__date", "-search__article_id")
+    return part.order_by(
+        ExpressionWrapper(F("search__date") + 0, output_field=DateField()).desc(),
+        ExpressionWrapper(F("search__article_id") + 0, output_field=BigIntegerField()).desc(),
+    )
+
+
+def read_newest(part: QuerySet, skip: int, need: int, *, few: bool) -> tuple[list, int]:
+    """Rows skip … skip + need of an Article queryset newest first, and how many of its rows
+    come before them (skip, or all of the part's when it has fewer). Read piece by piece
+    (`pieces`), each counted as far as the rows need (to COUNT_CAP at least): a piece with
+    more than COUNT_CAP matches is walked down the date index, which meets the rows at once;
+    one with fewer is collected and sorted. `few` (every match of the search counted, at
+    most COUNT_CAP) reads the part whole, in one piece."""
+    bound = None if few else recent_bound(part.db)
+    rows: list = []
+    before = 0
+    for piece in pieces(part, bound):
+        matches = capped_count(piece, max(COUNT_CAP, skip + need))
+        if matches <= skip:  # the rows start after this piece
+            skip -= matches
+            before += matches
+            continue
+        found = list(_newest(piece, many=matches > COUNT_CAP)[skip : skip + need])
+        rows += found
+        before += skip
+        skip, need = 0, need - len(found)
+        if not need:
+            break
+    return rows, before
+
+
+def newest_ids(queryset: QuerySet, count: int) -> list[int]:
+    """The ids of the `count` newest articles of an Article queryset of search matches."""
+    with serial_plans(queryset.db):
+        return read_newest(queryset.values_list("pk", flat=True), 0, count, few=False)[0]
 
 
 class Ranked:
     """A query's matches in relevance order (`rank`'s: headline matches newest first, then
     the others newest first), for a paginator: a page is read from the two parts instead of
     ranking every match, which at a million articles means sorting hundreds of thousands.
-
-    Each part is read piece by piece (`pieces`), counting each piece as far as the page needs:
-    a piece with more than COUNT_CAP matches is walked in date order through the btree, which
-    meets twenty of them at once; a piece with fewer is kept from that walk (it would read on
-    through the catalogue in search of them) by an ORDER BY the index cannot answer, so its
-    matches are collected through the GIN index and sorted. When the count of all matches
-    (the caller's) says they are few, each part is read whole, in one piece.
+    Each part is read newest first (`read_newest`); when the count of all matches (the
+    caller's) says they are few, each part is read whole.
     """
 
     ordered = True  # (for the paginator)
@@ -674,7 +717,6 @@ class Ranked:
         self.others = matches.exclude(headline)
         self._total = total
         self.using = queryset.db
-        self.postgresql = connections[queryset.db].vendor == "postgresql"
 
     def count(self) -> int:
         """All matches, as far as capped_count counts them (the caller's, usually cached)."""
@@ -682,42 +724,16 @@ class Ranked:
 
     __len__ = count
 
-    def _newest(self, part: QuerySet, many: bool) -> QuerySet:
-        if many or not self.postgresql:
-            return part.order_by("-search__date", "-search__article_id")
-        return part.order_by(
-            ExpressionWrapper(F("search__date") + 0, output_field=DateField()).desc(),
-            ExpressionWrapper(F("search__article_id") + 0, output_field=BigIntegerField()).desc(),
-        )
-
-    def _read(self, part: QuerySet, skip: int, need: int) -> tuple[list[Article], int]:
-        """Rows skip … skip + need of a part, and how many of its rows come before them (skip,
-        or all of the part's when it has fewer)."""
-        bound = None if self.count() <= COUNT_CAP else recent_bound(self.using)
-        rows: list[Article] = []
-        before = 0
-        for piece in pieces(part, bound):
-            matches = capped_count(piece, max(COUNT_CAP, skip + need))
-            if matches <= skip:  # the page starts after this piece
-                skip -= matches
-                before += matches
-                continue
-            found = list(self._newest(piece, many=matches > COUNT_CAP)[skip : skip + need])
-            rows += found
-            before += skip
-            skip, need = 0, need - len(found)
-            if not need:
-                break
-        return rows, before
-
     def __getitem__(self, index: slice) -> list[Article]:
         start, stop = index.start or 0, index.stop
         if stop <= start:
             return []
+        few = self.count() <= COUNT_CAP
         with serial_plans(self.using):
-            rows, before = self._read(self.heads, start, stop - start)
+            rows, before = read_newest(self.heads, start, stop - start, few=few)
             if len(rows) < stop - start:
-                rows += self._read(self.others, start - before, stop - start - len(rows))[0]
+                more = stop - start - len(rows)
+                rows += read_newest(self.others, start - before, more, few=few)[0]
         return rows
 
 

@@ -156,6 +156,7 @@ class ListingPaginator(Paginator):
     def __init__(self, object_list, per_page, *, total: int, searching: bool, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.total = total
+        self.searching = searching
         self.capped = searching and total > search.COUNT_CAP
         limit = search.COUNT_CAP if searching else MAX_BROWSABLE
         self.bounded = total > limit
@@ -189,8 +190,27 @@ class ListingMixin:
         if self.filterset.search_query is None:  # the facet index counts them all
             facets = listing_counts(self.filterset)
             return {"total": facets.pop("total"), "facets": facets}
-        facets = self.filterset.facet_counts()
-        return {"total": search_total(self.filterset), "facets": facets}
+        with search.serial_plans():
+            return self.compute_search_counts()
+
+    def compute_search_counts(self) -> dict:
+        """A search's total and facet counts: exact within search.COUNT_CAP matches; past it,
+        each facet counts among the newest COUNT_CAP (all of a common word's matches would
+        take seconds at a million articles)."""
+        total = search_total(self.filterset)
+        newest: dict[str, list[int]] = {}
+
+        def among_newest(matches) -> list[int]:
+            """The newest COUNT_CAP matches (facets without a filter share the same ones)."""
+            key = str(matches.query)
+            if key not in newest:
+                newest[key] = search.newest_ids(matches, search.COUNT_CAP + 1)
+            return newest[key][: search.COUNT_CAP]
+
+        facets = self.filterset.facet_counts(within=among_newest)
+        # Counted among the newest when some facet's matches went past the cap.
+        sampled = any(len(ids) > search.COUNT_CAP for ids in newest.values())
+        return {"total": total, "facets": facets, "sampled": sampled}
 
     paginate_by = 20
     template_name = "articles/article_list.html"
@@ -236,7 +256,12 @@ class ListingMixin:
             "facets-html",
             {**self.count_params(), "language": get_language()},
             lambda: render_to_string(
-                "articles/includes/facets.html", {"facets": self.facets(selected, fixed)}
+                "articles/includes/facets.html",
+                {
+                    "facets": self.facets(selected, fixed),
+                    "sampled": self.counts().get("sampled"),
+                    "cap": search.COUNT_CAP,
+                },
             ),
         )
         context.update(

@@ -406,7 +406,7 @@ def test_counts_stop_at_the_cap_and_say_more_than(client, corpus, monkeypatch):
     monkeypatch.setattr(views.ListingMixin, "paginate_by", 1)
     last = client.get(reverse("articles:list"), {"q": "police", "page": 2}).content.decode()
     assert len(re.findall(r'class="card-title"', last)) == 1
-    assert "Only the first 2 articles can be paged through" in last
+    assert "Only the first 2 results can be paged through" in last
     assert client.get(reverse("articles:list"), {"q": "police", "page": 3}).status_code == 404
 
 
@@ -457,3 +457,41 @@ def test_bulk_tsvector_literals_equal_what_postgresql_makes():
                 [document, search.to_tsvector_literal(document)],
             )
             assert cursor.fetchone()[0], text
+
+
+def test_a_search_past_its_cap_counts_facets_among_its_newest(client, corpus, monkeypatch):
+    """Facet counts over every match of a common word cost seconds at a million articles:
+    past the cap they are counted among the newest COUNT_CAP matches, and the page says so."""
+    from collections import Counter
+
+    from django.core.cache import cache
+    from django.utils import translation
+
+    tagged = {"th-cyber": "TH", "vi-drugs": "VN", "vi-fraud": "VN", "en-rescue": "TH"}
+    for slug, country in tagged.items():
+        corpus[slug].countries.add(country)
+    text = QUERIES[-1]
+    newest = list(
+        search.filter_articles(search.searchable(), text).order_by(
+            "-search__date", "-search__article_id"
+        )
+    )
+    assert len(newest) > 4
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    response = client.get(reverse("articles:list"), {"q": text})
+    counts = response.context["view"].counts()["facets"]
+    shown = newest[:3]
+    assert counts["language"] == dict(Counter(a.language for a in shown))
+    assert counts["country"] == dict(Counter(tagged[a.slug] for a in shown if a.slug in tagged))
+    assert "Counted among the 3 newest matches." in response.content.decode()
+    with translation.override("th"):
+        thai = client.get(reverse("articles:list"), {"q": text}).content.decode()
+    assert "นับจาก 3 รายการที่ตรงกันล่าสุด" in thai
+    # Within the cap every match is counted, and the note is not there.
+    monkeypatch.setattr(search, "COUNT_CAP", 1000)
+    cache.clear()
+    response = client.get(reverse("articles:list"), {"q": text})
+    exact = response.context["filterset"].facet_counts()
+    assert response.context["view"].counts()["facets"] == exact
+    assert exact["language"] == dict(Counter(a.language for a in newest))
+    assert "Counted among" not in response.content.decode()
