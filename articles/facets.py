@@ -16,7 +16,7 @@ change that names no article (a vocabulary edit, a very large import) rebuilds t
 does an index older than the changes kept.
 
 Searches are counted in SQL (`filters.ArticleFilter.facet_counts`): their matches come from
-the full-text index.
+the full-text index, and past search.COUNT_CAP only the newest of them are counted.
 """
 
 from __future__ import annotations

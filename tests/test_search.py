@@ -445,6 +445,37 @@ def test_postgresql_knows_matching_a_document_is_expensive():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_recent_documents_are_looked_up_through_the_gin_indexes():
+    """Migrations 0018–0019: the GIN indexes key `date + 0` (what `search.pieces` asks of the
+    newest documents) with short pending lists, and the newest piece's plan uses them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'articles_searchdocument' AND indexdef ILIKE '%% gin %%'"
+        )
+        definitions = dict(cursor.fetchall())
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            [list(definitions)],
+        )
+        options = dict(cursor.fetchall())
+    assert sorted(definitions) == ["search_recent_document_gin", "search_recent_head_gin"]
+    for name, definition in definitions.items():
+        assert "gin (((date + 0)), " in definition, definition
+        assert options[name] == ["gin_pending_list_limit=256"]
+    documents = SearchDocument.objects.filter(document__tsmatch="'police'")
+    recent = search.pieces(documents, datetime.date(2024, 1, 1))[1]
+    with connection.cursor() as cursor:  # (no sequential scan: the test table is tiny)
+        sql, params = recent.query.sql_with_params()
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert re.search(
+        r"Bitmap Index Scan on search_recent_\w+_gin[^\n]*\n\s+Index Cond: \(\(date \+ 0\) >=", plan
+    ), plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_bulk_tsvector_literals_equal_what_postgresql_makes():
     """The generator sends literals instead of text: they must be the same documents."""
     texts = [f"{a['headline']} {a['headline_en']} {a['body']}" for a in RELEVANCE["articles"]]
