@@ -681,12 +681,14 @@ def read_newest(part: QuerySet, skip: int, need: int, *, few: bool) -> tuple[lis
     rows: list = []
     before = 0
     for piece in pieces(part, bound):
-        matches = capped_count(piece, max(COUNT_CAP, skip + need))
+        counted = max(COUNT_CAP, skip + need)
+        matches = capped_count(piece, counted)
         if matches <= skip:  # the rows start after this piece
             skip -= matches
             before += matches
             continue
-        found = list(_newest(piece, many=matches > COUNT_CAP)[skip : skip + need])
+        # Walked only where the piece holds more than the rows: the walk ends inside it.
+        found = list(_newest(piece, many=matches > counted)[skip : skip + need])
         rows += found
         before += skip
         skip, need = 0, need - len(found)
