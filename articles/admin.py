@@ -174,12 +174,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        exact = Q(slug=term) | Q(import_ref=term)
+        exact = Article.objects.filter(Q(slug=term) | Q(import_ref=term)).order_by().values("pk")
         query = search.parse(term)
         if query is None:
-            return queryset.filter(exact), False
-        matches = search.filter_articles(queryset, query).values("pk")
-        return queryset.filter(Q(pk__in=matches) | exact), False
+            return queryset.filter(pk__in=exact), False
+        # One set of ids, not `matches OR slug = …`: an OR makes PostgreSQL test every
+        # article of the catalogue against it (7 s for a word in no article at a million).
+        return queryset.filter(pk__in=search.matching_ids(query).union(exact, all=True)), False
 
     def action_checkbox(self, obj):
         """Django's checkbox as one format_html: its widget renders a form template per row,

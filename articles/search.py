@@ -757,6 +757,12 @@ def search(query: Query | str | None, queryset: QuerySet | None = None) -> Query
     return rank(filter_articles(queryset, query))
 
 
+def matching_ids(query: Query) -> QuerySet:
+    """The ids of every article whose document matches, whatever its status (the admin's
+    search), as a subquery on the search table alone."""
+    return _matching(SearchDocument.objects.all(), query)[0].values("article_id")
+
+
 def count_matches(query: Query, *, cap: int = COUNT_CAP) -> int:
     """capped_count of a query's visible matches when nothing else filters them: counted on
     the search table alone (through an Article queryset PostgreSQL joins the articles and, for
