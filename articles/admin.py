@@ -25,6 +25,9 @@ from .forms import ArticleAdminForm, WorkflowActionForm
 from .models import Agency, Article, Country, Source, StatusChange, Topic
 from .resources import AgencyResource, SourceResource, TopicResource
 
+# The admin's search lists the ids of a query's matches up to this many (see get_search_results).
+ADMIN_LISTED_MATCHES = 10_000
+
 # Fields that the raw importer fills; an editor's change to one of them is remembered so that a
 # re-import never overwrites it.
 IMPORTED_FIELDS = (
@@ -178,9 +181,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
         query = search.parse(term)
         if query is None:
             return queryset.filter(pk__in=exact), False
-        # One set of ids, not `matches OR slug = …`: an OR makes PostgreSQL test every
-        # article of the catalogue against it (7 s for a word in no article at a million).
-        return queryset.filter(pk__in=search.matching_ids(query).union(exact, all=True)), False
+        # One set of ids, never `matches OR slug = …`, which makes PostgreSQL test every
+        # article of the catalogue (7 s for a word in no article at a million). Up to
+        # ADMIN_LISTED_MATCHES matches the set is read and listed; past them it stays a
+        # subquery, which PostgreSQL joins by walking the list in its order and looking each
+        # article up (a word in 70 % of a million: 80 ms, against 18 s for reading all of its
+        # matches, and 35 s for walking in search of a word in none).
+        with search.serial_plans():
+            listed = search.matching_ids(query).values_list("article_id", flat=True)
+            found = list(listed[: ADMIN_LISTED_MATCHES + 1])
+        if len(found) <= ADMIN_LISTED_MATCHES:
+            return queryset.filter(pk__in=[*found, *exact.values_list("pk", flat=True)]), False
+        matches = search.matching_ids(query)
+        if exact.exists():
+            matches = matches.union(exact, all=True)
+        return queryset.filter(pk__in=matches), False
 
     def action_checkbox(self, obj):
         """Django's checkbox as one format_html: its widget renders a form template per row,

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-QUERIES = ["zebra", "methamphetamine seizure Mekong", "UNODC", "ma tuy", "ตำรวจ"]
+QUERIES = ["zebra", "methamphetamine seizure Mekong", "Interpol Bangkok", "ASEANAPOL", "UNODC",
+           "ma tuy", "ตำรวจ"]  # fmt: skip
 
 
 def main() -> None:

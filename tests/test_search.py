@@ -377,6 +377,25 @@ def test_admin_search_box_uses_the_index_for_every_status(admin_client, corpus):
     assert admin_client.get(url, {"q": "&|!():*"}).status_code == 200
 
 
+@pytest.mark.parametrize("listed", [0, 10_000])
+def test_admin_search_lists_or_joins_its_matches_alike(admin_client, corpus, monkeypatch, listed):
+    """Up to ADMIN_LISTED_MATCHES the admin's search lists the matches' ids, past them it joins
+    them as a subquery: the same articles either way, with the exact slug too."""
+    from articles import admin
+
+    monkeypatch.setattr(admin, "ADMIN_LISTED_MATCHES", listed)
+    # Found by its slug alone, beside the articles the word finds.
+    ArticleFactory(slug="police", headline="Ransomware gang", headline_en="", body="Nothing.")
+    search.index_articles()
+    url = reverse("admin:articles_article_changelist")
+    for text in ["police", "ตำรวจ", "ASEANAPOL", "zebra", "en-rescue", QUERIES[-1]]:
+        shown = admin_client.get(url, {"q": text}).context["cl"].result_list
+        query = search.parse(text)
+        expected = {a.pk for a in search.filter_articles(Article.objects.all(), query)}
+        expected |= set(Article.objects.filter(slug=text).values_list("pk", flat=True))
+        assert {a.pk for a in shown} == expected, text
+
+
 # --- the database's locale -----------------------------------------------------------------
 
 
