@@ -90,6 +90,13 @@ def pieces_of(monkeypatch):
     search._recent_bounds.clear()
 
 
+def _undate(corpus, *slugs):
+    """Take the date off these articles' search documents. The model refuses undated published
+    articles, a database need not: they rank where each sorts NULL, first on PostgreSQL, last
+    on SQLite."""
+    SearchDocument.objects.filter(article__in=[corpus[slug] for slug in slugs]).update(date=None)
+
+
 PLANS = [(None, 1000), (1, 0), (2, 1), (3, 2), (5, 0)]  # (recent documents, count cap)
 QUERIES = ["police", "ma tuy", "UNODC", "ตำรวจ", "Laos OR Cambodia", "police -ASEANAPOL",
            "police OR ตำรวจ OR ma OR UNODC OR ยาเสพติด OR drugs OR lừa OR scam"]  # fmt: skip
@@ -102,10 +109,8 @@ def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, pieces_of, recent
     between the pieces, is the slice of the one ranked query — whether the matches are few
     (read whole) or many (by piece, walked or collected and sorted)."""
     pieces_of(recent, cap)
-    # Undated documents (the model refuses them, a database need not): ranked where each
-    # database sorts NULL, first on PostgreSQL, last on SQLite.
-    undated = [corpus["en-aseanapol"], corpus["th-drugs"], corpus["vi-fraud"]]
-    SearchDocument.objects.filter(article__in=undated).update(date=None)
+    # Undated documents: ranked where each database sorts NULL (see _undate).
+    _undate(corpus, "en-aseanapol", "th-drugs", "vi-fraud")
     for text in QUERIES:
         query = search.parse(text)
         expected = list(search.search(query))
@@ -118,8 +123,7 @@ def test_pages_read_in_two_parts_keep_the_ranked_order(corpus, pieces_of, recent
 
 @pytest.mark.parametrize("recent,cap", PLANS)
 def test_counting_newest_first_counts_what_counting_all_counts(corpus, pieces_of, recent, cap):
-    undated = [corpus["en-aseanapol"], corpus["th-drugs"], corpus["vi-fraud"]]
-    SearchDocument.objects.filter(article__in=undated).update(date=None)
+    _undate(corpus, "en-aseanapol", "th-drugs", "vi-fraud")
     for case in RELEVANCE["cases"]:
         query = search.parse(case["query"])
         if query is None:
@@ -133,7 +137,7 @@ def test_pieces_follow_one_another_in_the_ranked_order(corpus, pieces_of):
     pieces_of(3, 0)
     bound = search.recent_bound()
     assert bound is not None
-    SearchDocument.objects.filter(article=corpus["en-aseanapol"]).update(date=None)
+    _undate(corpus, "en-aseanapol")
     newest = search.searchable().order_by("-search__date", "-search__article_id")
     cut = search.pieces(newest, bound)
     assert [a for piece in cut for a in piece] == list(newest)
