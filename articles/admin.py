@@ -455,7 +455,10 @@ class TopicAdmin(_SpreadsheetAdmin):
     fieldsets = (
         (None, {"fields": ("slug", "kind", "description")}),
         (_("Names"), {"fields": ("name_en", "name_th", "name_vi")}),
-        (_("Tagger keywords"), {"fields": ("keywords_en", "keywords_th", "keywords_vi")}),
+        (
+            _("Tagger keywords"),
+            {"fields": ("keywords_en", "keywords_th", "keywords_vi", "keywords_other")},
+        ),
     )
 
 

@@ -112,6 +112,10 @@ class Topic(models.Model):
     keywords_en = StringListField(_("keywords (English)"))
     keywords_th = StringListField(_("keywords (Thai)"))
     keywords_vi = StringListField(_("keywords (Vietnamese)"))
+    keywords_other = StringListField(
+        _("keywords (other languages)"),
+        help_text=_("Indonesian, Malay and any other language, one per line."),
+    )
 
     class Meta:
         ordering = ("kind", "name_en")

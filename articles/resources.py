@@ -135,12 +135,13 @@ class TopicResource(resources.ModelResource):
     keywords_en = fields.Field("keywords_en", "keywords_en", widget=StringListWidget())
     keywords_th = fields.Field("keywords_th", "keywords_th", widget=StringListWidget())
     keywords_vi = fields.Field("keywords_vi", "keywords_vi", widget=StringListWidget())
+    keywords_other = fields.Field("keywords_other", "keywords_other", widget=StringListWidget())
 
     class Meta:
         model = Topic
         fields = (
             "slug", "kind", "name_en", "name_th", "name_vi", "description",
-            "keywords_en", "keywords_th", "keywords_vi",
+            "keywords_en", "keywords_th", "keywords_vi", "keywords_other",
         )  # fmt: skip
         import_id_fields = ("slug",)
         skip_unchanged = True

@@ -1,5 +1,5 @@
-from articles.ingest import Vocabulary
-from articles.ingest.pipeline import select_topics
+from articles.ingest import Vocabulary, parse_article
+from articles.ingest.pipeline import with_agency_countries
 from articles.ingest.types import Suggestion
 
 VOCABULARY = Vocabulary(
@@ -42,9 +42,30 @@ def test_a_word_inside_a_longer_latin_word_does_not_match():
     assert _keys("Laosian", "countries") == []
 
 
-def test_topics_need_repetition_or_the_headline():
-    once = Suggestion("meeting", ("ประชุม",), 1)
-    twice = Suggestion("drug-trafficking", ("ยาเสพติด",), 2)
-    assert select_topics([twice, once], headline="ข่าว") == [twice]
-    assert select_topics([twice, once], headline="การประชุม") == [twice, once]
-    assert select_topics([once], headline="ข่าว") == [once]
+def test_an_agency_at_work_tags_its_country():
+    police = Suggestion("RTP", ("ตำรวจไทย",), 1)
+    interpol = Suggestion("INTERPOL", ("Interpol",), 1)
+    named = Suggestion("KH", ("กัมพูชา",), 2)
+    countries = with_agency_countries([named], [police, interpol], {"RTP": "TH", "CNP": "KH"})
+    assert [c.key for c in countries] == ["KH", "TH"]
+    assert countries[1].evidence == ("ตำรวจไทย",)
+
+
+def test_a_topic_named_once_on_an_agenda_counts():
+    vocabulary = Vocabulary(
+        topics={"money-laundering": ("money laundering",), "drug-trafficking": ("drugs",)}
+    )
+    parsed = parse_article(
+        "Police chiefs meet in Hanoi\n\nThe agenda covers drugs, drugs and money laundering.",
+        vocabulary=vocabulary,
+    )
+    assert {t.key for t in parsed.topics} == {"money-laundering", "drug-trafficking"}
+
+
+def test_an_english_plural_matches_its_singular_term():
+    vocabulary = Vocabulary(
+        topics={"joint-operation": ("joint patrol",), "cybercrime": ("cybercrime",)}
+    )
+    found = vocabulary.matcher.match("Joint patrols began; cybercrimes fell. Patrols ended.")
+    assert {s.key for s in found["topics"]} == {"joint-operation", "cybercrime"}
+    assert vocabulary.matcher.match("The Zeus trojan")["topics"] == []

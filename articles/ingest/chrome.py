@@ -15,24 +15,61 @@ _RELATED_HEADINGS = re.compile(
     r"most (?:read|viewed|popular)|related(?: news| stories| articles| posts)?|"
     r"recommended(?: for you| stories)?|read (?:more|next)|more stories|you may also like|"
     r"latest news|tin liên quan|tin cùng chuyên mục|đọc nhiều(?: nhất)?|"
-    r"tin mới(?: nhất)?|tin khác|bài liên quan|có thể bạn quan tâm|xem nhiều(?: nhất)?)\s*:?$",
+    r"tin mới(?: nhất)?|tin khác|bài liên quan|có thể bạn quan tâm|xem nhiều(?: nhất)?|"
+    r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|"
+    r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
+    r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
     re.IGNORECASE,
 )
+_SHARE_WORD = (
+    r"(?:facebook|twitter|line|x|email|e-mail|print|share|tweet|zalo|whatsapp|telegram|"
+    r"pinterest|linkedin|messenger|copy link|แชร์|แบ่งปัน|พิมพ์|chia sẻ|bagikan|kongsi|cetak)"
+)
 _SHARE = re.compile(
-    r"^(?:spread the love|share(?: this)?(?: on \w+)?|tweet|print|email|facebook|twitter|line|"
-    r"แชร์|แบ่งปัน|พิมพ์|chia sẻ|bình luận|in bài(?: viết)?|"
-    r"(?:facebook|twitter|line|x|email|print)(?:\s*[|·•]\s*(?:facebook|twitter|line|x|email|print))+)"
+    r"^(?:spread the love|share(?: this)?(?: on \w+)?|share this (?:article|story|post)|"
+    r"bình luận|in bài(?: viết)?|"
+    rf"{_SHARE_WORD}(?:\s*[|·•,/]?\s*{_SHARE_WORD})*)"
     r"\s*:?$",
+    re.IGNORECASE,
+)
+# Site furniture: navigation, layout residue, advertising, subscription prompts.
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
+    r"menu|home|หน้าแรก|หน้าหลัก|trang chủ|beranda|laman utama|utama|breaking(?: news)?|"
+    r"home top ad|advertisement|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|"
+    r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
+    r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
+    r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
+    r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30})$",
+    re.IGNORECASE,
+)
+# A link to another story: "Baca juga: …", "Xem thêm: …", "Read also: …".
+_OTHER_STORY = re.compile(
+    r"^(?:baca juga|baca artikel lainnya|lihat juga|read also|also read|see also|"
+    r"xem thêm|đọc thêm|tin liên quan|อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|read more)\b.*$",
+    re.IGNORECASE,
+)
+_LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a list of links
+_TAG_LINE = re.compile(
+    r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$",
+    re.IGNORECASE,
+)
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*$|"
+    r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*[^.:]{1,60}$|"
+    r"^(?:ảnh|photo|foto|ภาพ|รูปข่าว|รูป|gambar|caption)\s*:",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
     r"^\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
-    r"lượt xem|bình luận)|(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?)\s*\|?$",
+    r"lượt xem|bình luận|pengunjung|kali dibaca|dibaca|dilihat|kali dilihat|paparan)|(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?)\s*\|?$",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
     r"^(?:รูปภาพประกอบ|ภาพประกอบ|ภาพข่าว|คลิกดูภาพ.*|image|photo|picture|ảnh minh họa|"
-    r"ảnh minh hoạ|ảnh|video)\s*:?$",
+    r"ảnh minh hoạ|ảnh(?: \d+)?|video|foto hiasan|gambar hiasan|foto ilustrasi|ilustrasi|"
+    r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*:?$",
     re.IGNORECASE,
 )
 _SEE_MORE_LINK = re.compile(r"^(?:xem thêm|read more|อ่านต่อ|อ่านเพิ่มเติม|see also)\s*:\s*\S+$", re.I)
@@ -49,9 +86,40 @@ class Layout:
     headline: str = ""
     breadcrumb: list[str] = field(default_factory=list)
     headline_line: int | None = None
+    headline_unsure: bool = False
     paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     header_lines: list[tuple[int, str]] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+
+
+# A date stuck to the text after it: a page store's " date 2025-11-03 Headline…", or a time
+# stamp run into the title ("29/08/2017 15:28Thái Lan đề nghị…").
+_GLUED_DATE = re.compile(
+    r"^\s*(date \d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?=\S))\s*(.*)$"
+)
+
+
+def _split_glued_dates(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        match = _GLUED_DATE.match(line)
+        if match and match.group(2):
+            out.extend([match.group(1), match.group(2)])
+        elif match:
+            out.append(match.group(1))
+        else:
+            out.append(line)
+    return out
+
+
+def _is_menu(line: str) -> bool:
+    """A Thai navigation bar: many short words between spaces, no sentence."""
+    words = line.split()
+    if len(words) < 6 or _ANY_DIGIT.search(line):
+        return False
+    thai = [w for w in words if _THAI_LETTERS.search(w)]
+    lengths = [len(w) for w in thai]
+    return len(thai) >= 6 and max(lengths) <= 20 and sum(lengths) / len(lengths) <= 10
 
 
 def _chrome_reason(line: str) -> str | None:
@@ -61,10 +129,18 @@ def _chrome_reason(line: str) -> str | None:
         return "view/comment counter"
     if _PLACEHOLDER.match(line):
         return "image placeholder"
-    if _SEE_MORE_LINK.match(line):
-        return "see-more link"
-    if _CAPTION.search(line):
+    if _SEE_MORE_LINK.match(line) or _OTHER_STORY.match(line):
+        return "link to another story"
+    if _CAPTION.search(line) or _PHOTO_CREDIT.search(line):
         return "photo caption"
+    if _FURNITURE.match(line) or _is_menu(line):
+        return "site navigation"
+    if _LINK_ITEM.search(line):
+        return "link to another story"
+    if _TAG_LINE.match(line):
+        return "tag line"
+    if _IMAGE_FILE.match(line):
+        return "image file name"
     return None
 
 
@@ -84,7 +160,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     kept out of the body; the dates module decides that.
     """
     layout = Layout()
-    lines = text.split("\n")
+    lines = _split_glued_dates(text.split("\n"))
 
     # Other stories: a related/most-read heading after the story starts cuts the rest.
     end = len(lines)
@@ -109,22 +185,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 
     kept = _drop_trailing_slogans(kept, lines, layout)
 
-    # Headline: the first real line, if it looks like one; breadcrumbs and a repeat dropped.
-    if kept and _looks_like_headline(kept[0][1]):
-        number, line = kept.pop(0)
-        parts = _BREADCRUMB.split(line)
-        layout.breadcrumb = [p.strip() for p in parts[:-1] if p.strip()]
-        layout.headline = parts[-1].strip()
-        layout.headline_line = number
-        if kept:
-            repeat = _BREADCRUMB.split(kept[0][1])[-1].strip()
-            if repeat == layout.headline:
-                layout.removed.append(Removed("repeated headline", kept.pop(0)[1]))
-            elif repeat.startswith(layout.headline) and _looks_like_headline(repeat):
-                # The first copy was cut short and the second is whole: keep the whole one.
-                layout.removed.append(Removed("repeated headline", line))
-                layout.headline = repeat
-                kept.pop(0)
+    _choose_headline(kept, layout, is_metadata)
 
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
     in_header = True
@@ -137,6 +198,132 @@ def split_layout(text: str, *, is_metadata) -> Layout:
             in_header = False
         layout.paragraphs.append((number, line))
     return layout
+
+
+# Lines that hold page metadata, not a headline: "Pubdate: …", "Source: …", a byline.
+_KEY_VALUE = re.compile(
+    r"^(?:pubdate|source|sources|copyright|contact|details|author|website|posted by|by|oleh|"
+    r"penulis|editor|reporter|wartawan|โดย|ผู้เขียน|tác giả|biên tập|nguồn)\b\s*:?",
+    re.IGNORECASE,
+)
+# A byline or dateline that opens the lede: "(GLO)- …", "(VOVworld) – …", "jpnn.com - …".
+_LEDE_OPENING = re.compile(
+    r"^\([^)]{1,30}\)\s*[-–—]|^[A-ZĐ]{2,10}(?:\.[a-z]{2,3})?\s*[-–—]\s|"
+    r"^(?:[A-Z][A-Z ]{1,25},\s*)?[\w-]+\.(?:com|co|id|vn|net|my|th|org)\b[^-–—]{0,30}[-–—]",
+)
+_LATIN_WORDS = re.compile(r"[^\W\d_]+")
+_FILE_NAME = re.compile(r"_\w|\.(?:jpe?g|png|pdf|docx?)\b", re.IGNORECASE)
+_CANDIDATE_WINDOW = 25  # lines a headline may stand after the page's start
+
+
+def _headline_problem(line: str, is_metadata) -> str | None:
+    """Why a line cannot be the headline, or None when it can."""
+    if not 0 < len(line) <= HEADLINE_MAX:
+        return "length"
+    if _SENTENCE_END.search(line) and not line.endswith(("?", "!")):
+        return "sentence"
+    if _chrome_reason(line) or is_metadata(line, in_header=True):
+        return "chrome"
+    if _KEY_VALUE.match(line) or _LEDE_OPENING.match(line) or _FILE_NAME.search(line):
+        return "metadata"
+    from .dates import find_dates
+
+    dates = find_dates(line)
+    if dates and dates[0].start <= 40 and re.match(r"\s*[-–—]", line[dates[0].end :]):
+        return "dateline"  # "กทม. 2 ธ.ค.- …" opens a lede
+    if _THAI_LETTERS.search(line):
+        if len(line) < 20 and " " not in line.strip():
+            return "too short"
+        return None
+    words = _LATIN_WORDS.findall(line)
+    if len(words) < 4:
+        return "too short"
+    if next(c for c in line if c.isalnum()).islower():
+        return "lower case"  # tag lines, URL slugs
+    if line.isupper() and len(words) <= 4:
+        return "section label"
+    return None
+
+
+_THAI_LETTERS = re.compile(r"[\u0e01-\u0e4e]")
+_ANY_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -> None:
+    """Pick the headline among the lines before the story starts, and drop what stood above it.
+
+    The first line that can be a headline wins, except that a line the page prints twice (a
+    title bar and the article's own heading) is preferred. Lines above the headline are site
+    furniture (menus, site names, section labels) and are removed for the editor to see.
+    """
+    candidates: list[tuple[int, str]] = []  # (index in kept, headline text)
+    for index, (_, line) in enumerate(kept[:_CANDIDATE_WINDOW]):
+        if _story_starts(line, is_metadata):
+            break
+        text = _site_suffix_removed(_BREADCRUMB.split(line)[-1].strip())
+        if text.endswith(("…", "...")) and any(
+            other.startswith(text.rstrip(".…")) and other != text for _, other in kept[:25]
+        ):
+            continue  # a shortened copy of the headline printed further down
+        if _headline_problem(text, is_metadata) is None:
+            candidates.append((index, text))
+    if not candidates:
+        return
+    texts = [text for _, text in candidates]
+    repeated = [c for c in candidates if texts.count(c[1]) > 1 or _printed_again(c[1], kept)]
+    index, headline = (repeated or candidates)[0]
+    layout.headline_unsure = not repeated and index > 0 and len(candidates) > 1
+    number, line = kept[index]
+    for _, above in kept[:index]:
+        if not is_metadata(above, in_header=True):
+            layout.removed.append(Removed("page header", above))
+    header_metadata = [item for item in kept[:index] if is_metadata(item[1], in_header=True)]
+    parts = _BREADCRUMB.split(line)
+    layout.breadcrumb = [p.strip() for p in parts[:-1] if p.strip()]
+    layout.headline = headline
+    layout.headline_line = number
+    rest = kept[index + 1 :]
+    # Every further copy of the headline goes (a print view shows it three times).
+    for item in list(rest):
+        again = _BREADCRUMB.split(item[1])[-1].strip()
+        if again == headline:
+            layout.removed.append(Removed("repeated headline", item[1]))
+            rest.remove(item)
+    if rest:
+        repeat = _BREADCRUMB.split(rest[0][1])[-1].strip()
+        if repeat.startswith(headline) and repeat != headline and _looks_like_headline(repeat):
+            # The first copy was cut short and the second is whole: keep the whole one.
+            layout.removed.append(Removed("repeated headline", line))
+            layout.headline = repeat
+            rest.pop(0)
+    kept[:] = header_metadata + rest
+
+
+def _story_starts(line: str, is_metadata) -> bool:
+    """A paragraph of the report: a long sentence, a long Thai passage, or a lede's dateline."""
+    if len(line) > _SHORT_LINE and _SENTENCE_END.search(line):
+        return True
+    if len(line) > 200 and _THAI_LETTERS.search(line):
+        return True  # Thai ends sentences with a space, not a full stop
+    problem = _headline_problem(line, is_metadata)
+    return len(line) > 60 and problem in {"dateline", "metadata"} and not _KEY_VALUE.match(line)
+
+
+# "… - MSK News", "… | Khmer Times": a site's name after the title, in a title bar.
+_SITE_SUFFIX = re.compile(r"\s+(?:\||[-–—](?=\s[A-Za-z0-9][A-Za-z0-9 .]{1,24}$))\s+[^|]{2,40}$")
+
+
+def _site_suffix_removed(text: str) -> str:
+    match = _SITE_SUFFIX.search(text)
+    if not match:
+        return text
+    if "|" not in match.group(0) and not _THAI_LETTERS.search(text[: match.start()]):
+        return text  # "Việt - Lào", "Malaysia - Indonesia": a dash inside a Latin headline
+    return text[: match.start()]
+
+
+def _printed_again(text: str, kept: list[tuple[int, str]]) -> bool:
+    return sum(1 for _, line in kept if _BREADCRUMB.split(line)[-1].strip() == text) > 1
 
 
 def _drop_trailing_slogans(

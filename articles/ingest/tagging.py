@@ -53,6 +53,22 @@ def segmenter_for(extra_words: frozenset[str]):
     )
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms an English plural may stand for: "patrols" for "patrol"."""
+    if len(word) < 4 or not word.endswith("s"):
+        return ()
+    return (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+
+
+def _same_words(found: list[str], term: tuple[str, ...], *, plural: bool) -> bool:
+    """The words match the term; a lower-case term's last word may also be in the plural."""
+    if tuple(found) == term:
+        return True
+    if not plural or tuple(found[:-1]) != term[:-1]:
+        return False
+    return term[-1] in _singulars(found[-1])
+
+
 class TermMatcher:
     """Match many vocabulary terms at once; one instance per vocabulary."""
 
@@ -105,13 +121,21 @@ class TermMatcher:
         lowered = [w.lower() for w in words]
         claimed_until: dict[str, int] = defaultdict(int)  # per kind: end of the last match
         for i, word in enumerate(lowered):
-            for term_words, exact, kind, key in self._latin.get(word, ()):
+            for term_words, exact, kind, key in self._candidates(word):
                 n = len(term_words)
                 if i < claimed_until[kind]:
                     continue
-                if tuple((words if exact else lowered)[i : i + n]) == term_words:
+                found = (words if exact else lowered)[i : i + n]
+                if len(found) == n and _same_words(found, term_words, plural=not exact):
                     hits[(kind, key)].append(text[spans[i][1] : spans[i + n - 1][2]])
                     claimed_until[kind] = i + n
+
+    def _candidates(self, word: str):
+        yield from self._latin.get(word, ())
+        for stem in _singulars(word):  # "cybercrimes" starts the term "cybercrime"
+            for candidate in self._latin.get(stem, ()):
+                if len(candidate[0]) == 1:
+                    yield candidate
 
     def _match_thai(self, text: str, hits) -> None:
         boundaries = [0]

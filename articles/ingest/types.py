@@ -70,6 +70,8 @@ class Vocabulary:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The country of each national agency (acronym -> ISO code); international bodies have none.
+    agency_countries: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def matcher(self):
