@@ -156,7 +156,8 @@ def _outlet_right(label: dict, parsed) -> bool:
 def _event_right(label: dict, parsed, flags: set[str]) -> bool:
     start, end = _date(label["event_start"]), _date(label["event_end"])
     if start:
-        return parsed.event_start == start and parsed.event_end == (end or start)
+        # A one-day event may leave its end empty or repeat the start.
+        return parsed.event_start == start and (parsed.event_end or start) == (end or start)
     if label["event_year_missing"]:
         return parsed.event_start is None and "event_date_without_year" in flags
     return parsed.event_start is None

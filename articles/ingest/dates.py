@@ -70,7 +70,19 @@ _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DASH = r"\s*(?:[-–—]|ถึง|to|đến)\s*"
+# Indonesian and Malay month names (the English pattern already reads April, September, …).
+_ID_MS_MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maret": 3, "mac": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "julai": 7, "jul": 7,
+    "agustus": 8, "ogos": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "disember": 12,
+    "des": 12, "dis": 12,
+}  # fmt: skip
+_ID_MS_MONTH = (
+    r"(?:januari|februari|maret|mac|mei|juni|juli|julai|agustus|ogos|agu|agt|ags|oktober|okt|"
+    r"desember|disember|des|dis)\.?"
+)
+_DASH = r"\s*(?:[-–—]|ถึง|to|đến|hingga|sampai|sehingga)\s*"
 _DAY = r"(?<!\d)(\d{1,2})"
 
 _PATTERNS = [
@@ -100,6 +112,29 @@ _PATTERNS = [
             re.IGNORECASE,
         ),
     ),
+    # English, no year: "On May 30", "July 28" (a capitalised month, so "may 30" is not one)
+    (
+        "en_md",
+        re.compile(
+            r"(?<![\w])((?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+            r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\.?\s+"
+            r"(\d{1,2})(?:st|nd|rd|th)?(?![\d,.:]*\d)(?!\s*,?\s*\d{4})",
+        ),
+    ),
+    # Indonesian and Malay: 4 Juni 2024, 7–13 Ogos 2025, 9 Mei; Julai 29, 2023
+    (
+        "id_dmy",
+        re.compile(
+            rf"{_DAY}(?:{_DASH}(\d{{1,2}}))?\s+({_ID_MS_MONTH})(?:\s+(\d{{4}}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "id_mdy",
+        re.compile(rf"(?<![\w])({_ID_MS_MONTH})\s+(\d{{1,2}}),\s*(\d{{4}})(?!\d)", re.IGNORECASE),
+    ),
+    # Thai month first: พฤศจิกายน 28, 2017
+    ("th_mdy", re.compile(rf"({_TH_MONTH})\s*(\d{{1,2}}),\s*(\d{{4}})(?!\d)")),
     # ISO 2022-03-05
     ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
     # Vietnamese and numeric: 29/5/2023, 1-5/3/2023, 29.5.2023, 29-5-2023
@@ -115,12 +150,22 @@ _PATTERNS = [
             re.IGNORECASE,
         ),
     ),
-    # Vietnamese day/month without a year, only after a time-of-day word: Sáng 29/5
+    # Vietnamese day/month without a year, after a time-of-day word: Sáng 29/5, ngày 27-29/4
     (
         "vi_dm",
         re.compile(
-            r"(?<![\w])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})/(\d{1,2})(?![/\d])",
+            r"(?<![\w])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|nay)\s+(\d{1,2})(?:-(\d{1,2}))?"
+            r"[/-](\d{1,2})(?![/\d-])",
             re.IGNORECASE,
+        ),
+    ),
+    # Day/month without a year in brackets, or after "on"/"since"/"until": "(6-3)", "on 16/9"
+    # ("Room 12/3" and "2-3 người" are not dates)
+    (
+        "dm",
+        re.compile(
+            r"\((\d{1,2})[-/](\d{1,2})\)|"
+            r"(?<![\w])(?i:on|since|until|by|sejak|pada|tanggal|tarikh)\s+(\d{1,2})/(\d{1,2})(?![/\d])"
         ),
     ),
 ]
@@ -191,7 +236,30 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
     if kind == "vi_words":
         day, month, year = g
         return int(day), int(month), None, None, int(year) if year else None
-    day, month = g  # vi_dm
+    if kind == "en_md":
+        month, day = g
+        return int(day), _english_month(month), None, None, None
+    if kind == "id_dmy":
+        day, day2, month, year = g
+        month_n = _ID_MS_MONTHS[month.lower().rstrip(".")]
+        return int(day), month_n, int(day2) if day2 else None, None, int(year) if year else None
+    if kind == "id_mdy":
+        month, day, year = g
+        return int(day), _ID_MS_MONTHS[month.lower().rstrip(".")], None, None, int(year)
+    if kind == "th_mdy":
+        month, day, year = g
+        return (
+            int(day),
+            _thai_month(month),
+            None,
+            None,
+            _year(year, None, two_digit_is_buddhist=True),
+        )
+    if kind == "vi_dm":
+        day, day2, month = g
+        return int(day), int(month), int(day2) if day2 else None, None, None
+    day = g[0] or g[2]  # dm
+    month = g[1] or g[3]
     return int(day), int(month), None, None, None
 
 

@@ -16,18 +16,22 @@ _PUBLISHED_CUE = re.compile(
     r"^(?:วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
     r"posted(?: on)?|published(?: on)?|date published|publication date|pubdate|date|"
     r"diterbitkan|dipublikasikan|tarikh|"
-    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản)\b",
+    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản)(?![\w\u0e31-\u0e4e])",
     re.IGNORECASE,
 )
 _UPDATED_CUE = re.compile(
-    r"^(?:วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|อัปเดต|อัพเดท|updated(?: on)?|last updated|"
-    r"modified|cập nhật)\b",
+    r"^(?:วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|updated(?: on)?|"
+    r"last updated|modified|cập nhật|diperbarui|dikemas kini)(?![\w\u0e31-\u0e4e])",
     re.IGNORECASE,
 )
 # What may stand beside a date on a line that is only a date: times, weekdays, separators.
 _DATE_LINE_NOISE = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:\s*(?:น\.|am|pm|gmt\+?\d*))?|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|เวลา|ที่|[|,•·:\-–—()/\s]",
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?|"
+    r"\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::\d{2})?\)?|\b(?:wib|wita|wit|myt|ict|sgt)\b|"
+    r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
+    r"\|\s*[\d,.]+\s*views?|\bdate\b|เวลา|ที่|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
 )
 _DATELINE_DASH = re.compile(r"^\s*[-–—:]")
@@ -43,12 +47,19 @@ def _date_only(line: str) -> bool:
     return not _DATE_LINE_NOISE.sub("", rest)
 
 
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
 def _is_metadata(line: str, *, in_header: bool) -> bool:
-    if len(line) > 80:
+    """A page-metadata line: a posted/updated line, or a line that is only a date — in the
+    header, or anywhere when it carries the time of day (a time stamp below the lede)."""
+    if len(line) > 160:
         return False
     if (_PUBLISHED_CUE.match(line) or _UPDATED_CUE.match(line)) and find_dates(line):
         return True
-    return in_header and _date_only(line)
+    if len(line) > 80:
+        return False
+    return (in_header or _TIME.search(line) is not None) and _date_only(line)
 
 
 def _describe(mention: DateMention) -> str:
@@ -177,7 +188,10 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
         elif published is None:
             published = mention
 
+    # The event: the first date with a year in the story; a date without one only where the
+    # story gives none with a year ("วันนี้ (17 ต.ค.)" must not hide "17 ตุลาคม 2566" later).
     event: DateMention | None = None
+    yearless: DateMention | None = None
     paragraphs = [p for _, p in layout.paragraphs]
     for index, paragraph in enumerate(paragraphs):
         for mention in find_dates(paragraph):
@@ -185,10 +199,14 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             if index == 0 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
                 published = mention  # a dateline: "กรุงเทพฯ 17 ก.พ. – ..."
                 continue
+            if mention.year is None:
+                yearless = yearless or mention
+                continue
             event = mention
             break
         if event:
             break
+    event = event or yearless
 
     if published:
         if published.year is None:
