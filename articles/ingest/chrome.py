@@ -88,6 +88,7 @@ class Layout:
     breadcrumb: list[str] = field(default_factory=list)
     headline_line: int | None = None
     headline_unsure: bool = False
+    site_name: str = ""  # "MSK News" in "Headline - MSK News"
     paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     header_lines: list[tuple[int, str]] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
@@ -261,7 +262,11 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     for index, (_, line) in enumerate(kept[:_CANDIDATE_WINDOW]):
         if _story_starts(line, is_metadata):
             break
-        text = _site_suffix_removed(_BREADCRUMB.split(line)[-1].strip())
+        text = _BREADCRUMB.split(line)[-1].strip()
+        shorter = _site_suffix_removed(text)
+        if shorter != text:
+            layout.site_name = layout.site_name or text[len(shorter) :].strip(" -–—|")
+            text = shorter
         if text.endswith(("…", "...")) and any(
             other.startswith(text.rstrip(".…")) and other != text for _, other in kept[:25]
         ):

@@ -57,16 +57,62 @@ def _match_domain(domain: str, sources: tuple[SourceEntry, ...]) -> SourceEntry 
     return None
 
 
-def _match_name(name: str, sources: tuple[SourceEntry, ...]) -> SourceEntry | None:
+def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = False):
+    """The known source a name stands for: the name is an alias, or holds one as whole words
+    ("Source: Bangkok Post (Thailand)"); with whole=True only the alias itself (a line of
+    site chrome, where any sentence could hold a name)."""
     folded = name.casefold().strip(" .-–—()")
     if not folded:
         return None
     for source in sources:
         for alias in (source.name, *source.aliases):
             alias_folded = alias.casefold()
-            if folded == alias_folded or (len(alias_folded) >= 4 and alias_folded in folded):
+            if folded == alias_folded:
                 return source
+            if whole or len(alias_folded) < 4 or len(folded) > len(alias_folded) + 40:
+                continue
+            at = folded.find(alias_folded)
+            while at != -1:
+                before = folded[at - 1] if at else " "
+                end = at + len(alias_folded)
+                after = folded[end] if end < len(folded) else " "
+                if not (before.isalnum() or after.isalnum()):
+                    return source
+                at = folded.find(alias_folded, at + 1)
     return None
+
+
+# Credits that open a lede: "(VOVworld) –", "Bangkok (VNA) -", "PHNOM PENH, 29 Jan (Bernama) --",
+# "TPO -", "VTV.vn -", "TEMPO.CO, Jakarta -", "SAMARINDA, SENAYANPOST.com –".
+_BYLINE = re.compile(
+    r"^[^()\n]{0,40}?\((?P<paren>[^()\n]{2,30})\)\s*[-–—]{1,2}|"
+    r"^(?P<acronym>[A-ZĐ]{2,10}(?:\.[a-z]{2,3})?)\s*[-–—]\s|"
+    r"^(?:[A-Z][A-Z ]{1,25},\s*)?(?P<site>[\w-]+\.(?:com|co|id|vn|net|my|th|org)(?:\.[a-z]{2})?)"
+    r"\b[^-–—\n]{0,30}[-–—]"
+)
+# A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
+_THAI_DESK = re.compile(r"(?:ทีมข่าว|สำนักข่าว|บริการข่าว)(?P<name>[^\s()]{2,30})")
+_THAI_BY = re.compile(r"(?:^|\s)โดย\s*:?\s*(?P<name>[^\n]{2,60})$")
+# Names in credits that are not outlets.
+_NOT_NAMES = re.compile(r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok)$", re.IGNORECASE)
+
+
+def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
+    """(name, evidence) from bylines and news-desk credits at the top of the story."""
+    found = []
+    for line in [*header, *paragraphs[:3]]:
+        m = _BYLINE.match(line)
+        if m:
+            name = m.group("paren") or m.group("acronym") or m.group("site")
+            if not _NOT_NAMES.match(name.strip()):
+                found.append((name.strip(), m.group(0).strip()))
+        for m in _THAI_DESK.finditer(line[:200]):
+            found.append((m.group("name"), m.group(0)))
+    for line in header:
+        m = _THAI_BY.search(line)
+        if m:
+            found.append((m.group("name").strip(), m.group(0).strip()))
+    return found
 
 
 def find_outlet(
@@ -75,22 +121,32 @@ def find_outlet(
     chrome: list[str],
     breadcrumb: list[str],
     sources: tuple[SourceEntry, ...],
+    header: list[str] = (),
+    site_name: str = "",
 ) -> Outlet | None:
-    """Return the outlet the text names, known or not, or None when it gives no clue."""
-    names: list[tuple[str, str]] = []  # (name, evidence)
+    """Return the outlet the text names, known or not, or None when it gives no clue.
+
+    Looked for in this order: a byline at the top of the story ("(VOVworld) –", "TPO -"), a
+    site name after the headline, source lines ("Nguồn: …", "ที่มา: …") and sign-offs, the
+    breadcrumb, then web addresses. A wire named in a source line ("Theo TTXVN") yields to a
+    byline: the byline names the outlet, the source line its wire.
+    """
+    names: list[tuple[str, str]] = _credits(paragraphs, list(header))
+    if site_name:
+        names.append((site_name, site_name))
     for paragraph in reversed(paragraphs[-3:]):
         for pattern in (_SOURCE_LINE, _SIGN_OFF):
             m = pattern.search(paragraph)
             if m:
                 names.append((m.group("name").strip(), m.group(0).strip()))
                 break
-    for line in chrome:
+    for line in [*header, *chrome, *paragraphs[:-3]]:
         m = _SOURCE_LINE.search(line)
         if m:
             names.append((m.group("name").strip(), line))
     names += [(crumb, " » ".join(breadcrumb)) for crumb in breadcrumb]
 
-    domains = domains_in("\n".join([*paragraphs, *chrome]))
+    domains = domains_in("\n".join([*header, *paragraphs, *chrome]))
 
     for name, evidence in names:
         source = _match_name(name, sources)
@@ -100,9 +156,9 @@ def find_outlet(
         source = _match_domain(domain, sources)
         if source:
             return Outlet(source.name, domain, source.slug, domain)
-    # Site names in the chrome (a header or footer line naming a known source).
-    for line in chrome:
-        source = _match_name(line, sources)
+    # Site names on a line of their own (a header or footer naming a known source).
+    for line in [*header, *chrome]:
+        source = _match_name(line, sources, whole=True)
         if source:
             return Outlet(source.name, _first(source.domains), source.slug, line)
 

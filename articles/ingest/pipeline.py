@@ -125,6 +125,8 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
         chrome=chrome_lines,
         breadcrumb=layout.breadcrumb,
         sources=vocabulary.sources,
+        header=[line for _, line in layout.header_lines],
+        site_name=layout.site_name,
     )
     if outlet is None:
         flags.append(Flag("outlet_missing", "The text does not say which outlet published it."))
