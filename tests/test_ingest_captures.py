@@ -1,0 +1,198 @@
+"""The shapes real captures take, on plain strings: menus above the headline, bylines, captions,
+store date prefixes, yearless dates, Indonesian and Malay."""
+
+import datetime
+
+import pytest
+
+from articles.ingest import Vocabulary, parse_article
+from articles.ingest.dates import find_dates
+from articles.ingest.language import detect_language
+from articles.ingest.types import SourceEntry
+
+VOCABULARY = Vocabulary(
+    sources=(
+        SourceEntry("vov", "VOV", ("vov.vn",), ("VOVworld", "VOV5")),
+        SourceEntry("manager-online", "Manager Online", ("mgronline.com",), ("MGR Online",)),
+    ),
+    topics={"drug-trafficking": ("ma túy", "narkoba", "dadah", "drugs", "ยาเสพติด")},
+    countries={"VN": ("Việt Nam",), "LA": ("Lào",), "TH": ("ไทย",)},
+    agencies={"RTP": ("ตำรวจไทย",), "INTERPOL": ("Interpol",)},
+    agency_countries={"RTP": "TH"},
+)
+LEDE_VI = (
+    "Bộ Công an Việt Nam và Bộ An ninh Lào đã ký kết biên bản hợp tác phòng, chống tội phạm ma "
+    "túy xuyên biên giới trong giai đoạn mới, với nhiều nội dung cụ thể."
+)
+LEDE_EN = (
+    "Police from Laos and Thailand agreed on Monday to step up patrols along the Mekong River to "
+    "stop drugs crossing the border, officials said."
+)
+
+
+def parse(text):
+    return parse_article(text, vocabulary=VOCABULARY)
+
+
+def test_menu_lines_above_the_headline_are_site_chrome():
+    text = f"xs\nsm\nmd\nHome\nSkip to main content\n\nThai And Lao Officials Agree\n\n{LEDE_EN}"
+    parsed = parse(text)
+    assert parsed.headline == "Thai And Lao Officials Agree"
+    assert "Skip to main" not in parsed.body
+    assert {r.text for r in parsed.removed} >= {"xs", "Home", "Skip to main content"}
+
+
+def test_a_headline_printed_twice_beats_a_site_label_above_it():
+    headline = "ไทย-เมียนมา จับมือช่วยเหยื่อค้ามนุษย์ กลับประเทศปลอดภัย"
+    text = f"ข่าวสารกรุงเทพฯ ล่าสุดวันนี้\n\n{headline}\n\nแชร์\n\n{headline}\n\n{LEDE_EN}"
+    parsed = parse(text)
+    assert parsed.headline == headline
+    assert parsed.body.count(headline) == 0
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Pubdate: Fri, 11 Jul 2008",
+        "Thursday, February 08, 2007",
+        "(VOVworld) – Sáng 21/11",
+        "Hot Isu",
+    ],
+)
+def test_a_date_byline_or_section_label_is_never_the_headline(first_line):
+    parsed = parse(f"{first_line}\n\nVietnam and Laos sign drug pact\n\n{LEDE_EN}")
+    assert parsed.headline == "Vietnam and Laos sign drug pact"
+
+
+def test_a_lede_with_its_byline_is_not_taken_for_a_headline():
+    parsed = parse(f"(VOVworld) – {LEDE_VI}")
+    assert parsed.headline == ""
+    assert "headline_missing" in {f.code for f in parsed.flags}
+    assert LEDE_VI in parsed.body
+
+
+def test_byline_names_the_outlet_and_a_wire_line_does_not_replace_it():
+    parsed = parse(f"Việt Nam - Lào hợp tác\n\n(VOV5) - {LEDE_VI}\n\nTheo TTXVN")
+    assert parsed.outlet.source_slug == "vov"
+    unknown = parse(f"Việt Nam - Lào hợp tác\n\n(NLĐ) - {LEDE_VI}\n\nTheo TTXVN")
+    assert unknown.outlet.name == "NLĐ"
+    assert unknown.outlet.source_slug is None
+
+
+def test_thai_byline_after_the_posted_cue():
+    text = (
+        "ไทย-ลาวเห็นชอบแผนปฏิบัติการความร่วมมือแก้ปัญหายาเสพติด\n\nเผยแพร่: 8 ก.ค. 2565 โดย: MGR Online\n\n"
+        + "ตำรวจไทยและลาวประชุมร่วมกันเพื่อปราบปรามยาเสพติดตามแนวชายแดน " * 4
+    )
+    parsed = parse(text)
+    assert parsed.outlet.source_slug == "manager-online"
+    assert parsed.published_on == datetime.date(2022, 7, 8)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Kapolri mutasi 157 anggota",
+        "Xem thêm: Công an Hà Nội triệt phá đường dây",
+        "Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng (Ảnh: Diễm Châu)",
+        "Ngô Thị Thêu bế con nhỏ bị dẫn giải về nước. Ảnh: Bộ Công an",
+        "170313-ph-id-my-patrols-620.jpg Philippine Coast Guard personnel",
+        "Tag # National Narcotics Agency # Indonesia narcotics problem",
+        "Facebook X Share",
+        "1135 Pengunjung",
+        "FOTO HIASAN",
+        "Theo dõi Báo Gia Lai trên Google News",
+    ],
+)
+def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
+    parsed = parse(f"Việt Nam - Lào hợp tác chống ma túy\n\n{LEDE_VI}\n\n{line}\n\n{LEDE_EN}")
+    assert line not in parsed.body
+    assert line in {r.text for r in parsed.removed}
+    assert LEDE_VI in parsed.body and LEDE_EN in parsed.body
+
+
+def test_comments_end_the_story():
+    parsed = parse(
+        f"Australian and Cambodian Police to Work Together\n\n{LEDE_EN}\n\n1 comment:\n\nAnonymous said...\n\nrude words"
+    )
+    assert "rude words" not in parsed.body
+
+
+def test_a_store_date_prefix_is_page_metadata():
+    parsed = parse(f" date 2025-11-03 Thai and Lao police agree on patrols\n\n{LEDE_EN}")
+    assert parsed.headline == "Thai and Lao police agree on patrols"
+    assert parsed.published_on == datetime.date(2025, 11, 3)
+
+
+def test_a_full_date_wins_over_an_earlier_yearless_one():
+    body = "วันนี้ (17 ต.ค.) ตำรวจไทยแถลงผลการประชุม ซึ่งจัดขึ้นเมื่อวันที่ 16 ตุลาคม 2566 ที่กรุงเทพฯ " * 2
+    parsed = parse(f"ตำรวจไทยแถลงผลการประชุมความร่วมมือ\n\n{body}")
+    assert parsed.event_start == datetime.date(2023, 10, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 30 the police met",
+        "hôm nay (6-3)",
+        "sáng 16/9",
+        "ngày 27-29/4",
+        "9 Mei –",
+        "July 28",
+    ],
+)
+def test_yearless_forms_are_found_without_a_year(text):
+    mentions = find_dates(text)
+    assert len(mentions) == 1
+    assert mentions[0].year is None
+
+
+def test_a_yearless_event_is_flagged_not_completed():
+    parsed = parse(f"Laos and Thailand agree on patrols\n\nOn May 30, {LEDE_EN}")
+    assert parsed.event_start is None
+    assert "event_date_without_year" in {f.code for f in parsed.flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Julai 29, 2023 17:33 MYT", datetime.date(2023, 7, 29)),
+        ("Selasa, 15 April 2025", datetime.date(2025, 4, 15)),
+        ("พฤศจิกายน 28, 2017", datetime.date(2017, 11, 28)),
+        ("  19:00 UTC+8, 2023-09-11", datetime.date(2023, 9, 11)),
+        ("2024-05-01 13:35:25(GMT+08:00)", datetime.date(2024, 5, 1)),
+    ],
+)
+def test_date_lines_in_the_header_are_the_publication_date(text, date):
+    parsed = parse(f"Laos and Thailand agree on patrols\n\n{text}\n\n{LEDE_EN}")
+    assert parsed.published_on == date
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kepolisian Negara Republik Indonesia bekerja sama dengan kepolisian Malaysia untuk "
+            "memberantas peredaran narkoba di wilayah perbatasan Kalimantan.",
+            "id",
+        ),
+        (
+            "Polis Diraja Malaysia dan polis Thailand bersetuju untuk meningkatkan kerjasama bagi "
+            "membanteras sindiket dadah di sempadan kedua-dua negara.",
+            "ms",
+        ),
+        (LEDE_VI, "vi"),
+        (LEDE_EN, "en"),
+        ("Mercredi, la police française a arrêté trois suspects à Marseille ce matin.", "und"),
+        ("OK 123", "und"),
+    ],
+)
+def test_language_of_latin_script_text(text, language):
+    assert detect_language(text) == language
+
+
+def test_indonesian_and_malay_captures_get_topics():
+    vocabulary_text = "Polisi menyita narkoba jenis sabu. Polis merampas dadah di sempadan."
+    assert {t.key for t in parse(f"Polisi sita narkoba\n\n{vocabulary_text}").topics} == {
+        "drug-trafficking"
+    }
