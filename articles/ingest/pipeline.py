@@ -111,6 +111,14 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
         flags.append(Flag("headline_missing", "No headline was found; write one."))
     elif _headline_truncated(headline, matcher.segment):
         flags.append(Flag("headline_truncated", "The headline looks cut off; complete it."))
+    elif layout.headline_unsure:
+        flags.append(
+            Flag(
+                "headline_unsure",
+                "The headline was chosen among several short lines at the top of the page; "
+                "check it is the article's own.",
+            )
+        )
     if not body:
         flags.append(Flag("body_empty", "No story text was found."))
 
