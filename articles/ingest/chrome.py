@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import find_dates
 from .types import Removed
 
 # A line that opens a block of other stories: everything from it to the end is not this story.
@@ -228,8 +229,6 @@ def _headline_problem(line: str, is_metadata) -> str | None:
         return "chrome"
     if _KEY_VALUE.match(line) or _LEDE_OPENING.match(line) or _FILE_NAME.search(line):
         return "metadata"
-    from .dates import find_dates
-
     dates = find_dates(line)
     if dates and dates[0].start <= 40 and re.match(r"\s*[-–—]", line[dates[0].end :]):
         return "dateline"  # "กทม. 2 ธ.ค.- …" opens a lede
