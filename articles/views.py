@@ -217,6 +217,10 @@ class ListingMixin:
     context_object_name = "articles"
     fixed: dict[str, str] = {}  # a facet page pins one facet option
 
+    def base_queryset(self, searching: bool):
+        """The articles the listing filters: every public one, unless a page narrows them."""
+        return public_articles(searching)
+
     def get_filter_data(self):
         data = self.request.GET.copy()
         for name, value in self.get_fixed().items():
@@ -231,7 +235,7 @@ class ListingMixin:
         data = self.get_filter_data()
         searching = search.parse(data.get("q")) is not None
         self.filterset = ArticleFilter(
-            data, queryset=public_articles(searching), vocabulary=self.vocabulary
+            data, queryset=self.base_queryset(searching), vocabulary=self.vocabulary
         )
         self.ranked = None
         if self.filterset.ranks_by_relevance:
@@ -455,13 +459,27 @@ class CountryPairView(CachedPageMixin, ListingMixin, ListView):
         self.pair = list(Country.objects.filter(code__in=codes))
         if len(self.pair) != 2:
             raise Http404
-        queryset = super().get_queryset()
+        return super().get_queryset()
+
+    def base_queryset(self, searching: bool):
+        """Only the articles tagged with both countries; the filters, the search, the heading
+        and the facet counts all start from them."""
+        queryset = super().base_queryset(searching)
         through = Article.countries.through.objects
-        for code in codes:
+        for country in self.pair:
             queryset = queryset.filter(
-                Exists(through.filter(article_id=OuterRef("pk"), country_id=code))
+                Exists(through.filter(article_id=OuterRef("pk"), country_id=country.code))
             )
         return queryset
+
+    def compute_counts(self) -> dict:
+        # The facet index and the search table's own count know nothing of the pair: count
+        # over the pair's articles in SQL (cached per catalogue generation like any listing).
+        facets = self.filterset.facet_counts(total=True)
+        total = facets.pop("total", None)
+        if total is None:
+            total = self.filterset.qs.order_by().count()
+        return {"total": total, "facets": facets}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pair=self.pair, **kwargs)

@@ -450,3 +450,31 @@ def test_cards_outlive_publications_but_follow_every_change_they_show(client, wo
     assert article.pk in rendered
     listing(lang="th")
     assert article.pk in rendered  # another language, another card
+
+
+def test_a_country_pair_page_lists_counts_and_searches_only_its_pair(client, world):
+    """Both countries on every article; the heading and the facets count the same articles."""
+    both = _tag(
+        ArticleFactory(published=True, headline="Police of Laos and Thailand patrol the Mekong"),
+        ["border-management"], ["TH", "LA"], [],
+    )  # fmt: skip
+    _tag(ArticleFactory(published=True, headline="Police of Thailand alone"), [], ["TH"], [])
+    search.index_articles()
+    listed = [
+        a
+        for a in Article.objects.published()
+        if {"TH", "LA"} <= set(a.countries.values_list("code", flat=True))
+    ]
+    response, page = _get(client, "articles:country-pair", "LA", "TH")
+    assert response.status_code == 200
+    assert len(_listed(page)) == len(listed) == response.context["total"]
+    countries = next(f for f in response.context["facets"] if f["name"] == "country")
+    counts = {o["key"]: o["count"] for o in countries["options"] + countries["more"]}
+    assert counts["TH"] == counts["LA"] == len(listed)
+    response, page = _get(client, "articles:country-pair", "LA", "TH", query={"q": "police"})
+    assert response.status_code == 200
+    found = _listed(page)
+    assert both.headline in found
+    assert set(found) <= {a.headline for a in listed}
+    assert "Police of Thailand alone" not in found
+    assert response.context["total"] == len(found)
