@@ -113,7 +113,8 @@ def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
 
 def test_comments_end_the_story():
     parsed = parse(
-        f"Australian and Cambodian Police to Work Together\n\n{LEDE_EN}\n\n1 comment:\n\nAnonymous said...\n\nrude words"
+        f"Australian and Cambodian Police to Work Together\n\n{LEDE_EN}\n\n"
+        "1 comment:\n\nAnonymous said...\n\nrude words"
     )
     assert "rude words" not in parsed.body
 
