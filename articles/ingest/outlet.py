@@ -4,6 +4,7 @@ written backwards), matched against the domains and aliases of known sources."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .types import Outlet, SourceEntry
 
@@ -69,6 +70,8 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
             alias_folded = alias.casefold()
             if folded == alias_folded:
                 return source
+            if not whole and _THAI.match(alias_folded) and folded.startswith(alias_folded):
+                return source  # Thai runs words together: "โดย: ผู้จัดการออนไลน์พล.อ.อ.…"
             if whole or len(alias_folded) < 4 or len(folded) > len(alias_folded) + 40:
                 continue
             at = folded.find(alias_folded)
@@ -82,6 +85,7 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
     return None
 
 
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Credits that open a lede: "(VOVworld) –", "Bangkok (VNA) -", "PHNOM PENH, 29 Jan (Bernama) --",
 # "TPO -", "VTV.vn -", "TEMPO.CO, Jakarta -", "SAMARINDA, SENAYANPOST.com –".
 _BYLINE = re.compile(
@@ -92,7 +96,7 @@ _BYLINE = re.compile(
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
 _THAI_DESK = re.compile(r"(?:ทีมข่าว|สำนักข่าว|บริการข่าว)(?P<name>[^\s()]{2,30})")
-_THAI_BY = re.compile(r"(?:^|\s)โดย\s*:?\s*(?P<name>[^\n]{2,60})$")
+_THAI_BY = re.compile(r"(?:^|\s)โดย\s*:\s*(?P<name>[^\n]{2,60})")
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok)$", re.IGNORECASE)
 
@@ -108,8 +112,8 @@ def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
                 found.append((name.strip(), m.group(0).strip()))
         for m in _THAI_DESK.finditer(line[:200]):
             found.append((m.group("name"), m.group(0)))
-    for line in header:
-        m = _THAI_BY.search(line)
+    for line in [*header, *paragraphs[:3]]:
+        m = _THAI_BY.search(line[:200])
         if m:
             found.append((m.group("name").strip(), m.group(0).strip()))
     return found
@@ -156,8 +160,12 @@ def find_outlet(
         source = _match_domain(domain, sources)
         if source:
             return Outlet(source.name, domain, source.slug, domain)
-    # Site names on a line of their own (a header or footer naming a known source).
-    for line in [*header, *chrome]:
+    # Site names on a line of their own (a header or footer naming a known source), also
+    # broken over two lines ("Australian Embassy" / "Thailand").
+    lines = [*header, *chrome, *paragraphs[:3]]
+    for line in [*lines, *(f"{a} {b}" for a, b in pairwise(lines))]:
+        if len(line) > 80:
+            continue
         source = _match_name(line, sources, whole=True)
         if source:
             return Outlet(source.name, _first(source.domains), source.slug, line)
