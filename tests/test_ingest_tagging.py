@@ -51,6 +51,16 @@ def test_an_agency_at_work_tags_its_country():
     assert countries[1].evidence == ("ตำรวจไทย",)
 
 
+def test_a_single_passing_mention_deep_in_a_long_story_stays_out():
+    vocabulary = Vocabulary(topics={"terrorism": ("terrorism",), "drug-trafficking": ("drugs",)})
+    filler = "The two police forces met for three days and agreed to meet again next year. " * 25
+    parsed = parse_article(
+        f"Police chiefs meet\n\nThey talked about drugs.\n\n{filler}\n\nAnd terrorism.",
+        vocabulary=vocabulary,
+    )
+    assert {t.key for t in parsed.topics} == {"drug-trafficking"}
+
+
 def test_a_topic_named_once_on_an_agenda_counts():
     vocabulary = Vocabulary(
         topics={"money-laundering": ("money laundering",), "drug-trafficking": ("drugs",)}
