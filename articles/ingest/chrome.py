@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import find_dates
 from .types import Removed
@@ -125,7 +126,9 @@ def _is_menu(line: str) -> bool:
     return len(thai) >= 6 and max(lengths) <= 20 and sum(lengths) / len(lengths) <= 10
 
 
+@lru_cache(maxsize=8192)
 def _chrome_reason(line: str) -> str | None:
+    # Cached: a line is asked about as it is read, and again when a headline is chosen.
     if _SHARE.match(line):
         return "share buttons"
     if _COUNTER.match(line):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
@@ -267,8 +268,13 @@ def find_dates(text: str, *, max_year: int | None = None) -> list[DateMention]:
     """Return the dates in a text in reading order; impossible dates are skipped."""
     if not _ANY_DIGIT.search(text):
         return []
+    return list(_find_dates(text, max_year or datetime.date.today().year + 1))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, max_year: int) -> tuple[DateMention, ...]:
+    # Cached: the layout asks of the same header lines several times (headline? metadata?).
     searched = thai_digits_to_arabic(text)
-    max_year = max_year or datetime.date.today().year + 1
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -283,7 +289,7 @@ def find_dates(text: str, *, max_year: int | None = None) -> list[DateMention]:
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _validated(m, parts, max_year, *, original: str) -> DateMention | None:

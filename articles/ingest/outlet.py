@@ -58,6 +58,28 @@ def _match_domain(domain: str, sources: tuple[SourceEntry, ...]) -> SourceEntry 
     return None
 
 
+_FOLDED: dict[int, tuple] = {}  # id(sources) -> (sources, exact, by_length)
+
+
+def _aliases(sources: tuple[SourceEntry, ...]) -> tuple[dict[str, SourceEntry], list]:
+    """Each source's names folded once: {name: source} and (name, source) longest first.
+
+    Kept per vocabulary object (by identity: hashing a hundred sources on every lookup cost
+    more than the lookup); the entry holds the tuple, so its id is not reused while cached."""
+    cached = _FOLDED.get(id(sources))
+    if cached and cached[0] is sources:
+        return cached[1], cached[2]
+    if len(_FOLDED) > 8:
+        _FOLDED.clear()
+    exact: dict[str, SourceEntry] = {}
+    for source in sources:
+        for alias in (source.name, *source.aliases):
+            exact.setdefault(alias.casefold(), source)
+    by_length = sorted(exact.items(), key=lambda item: -len(item[0]))
+    _FOLDED[id(sources)] = (sources, exact, by_length)
+    return exact, by_length
+
+
 def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = False):
     """The known source a name stands for: the name is an alias, or holds one as whole words
     ("Source: Bangkok Post (Thailand)"); with whole=True only the alias itself (a line of
@@ -65,23 +87,24 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
     folded = name.casefold().strip(" .-–—()")
     if not folded:
         return None
-    for source in sources:
-        for alias in (source.name, *source.aliases):
-            alias_folded = alias.casefold()
-            if folded == alias_folded:
+    exact, by_length = _aliases(sources)
+    if folded in exact:
+        return exact[folded]
+    if whole:
+        return None
+    for alias, source in by_length:
+        if len(alias) < 4 or len(folded) > len(alias) + 40 or alias not in folded:
+            continue
+        if _THAI.match(alias) and folded.startswith(alias):
+            return source  # Thai runs words together: "โดย: ผู้จัดการออนไลน์พล.อ.อ.…"
+        at = folded.find(alias)
+        while at != -1:
+            end = at + len(alias)
+            before = folded[at - 1] if at else " "
+            after = folded[end] if end < len(folded) else " "
+            if not (before.isalnum() or after.isalnum()):
                 return source
-            if not whole and _THAI.match(alias_folded) and folded.startswith(alias_folded):
-                return source  # Thai runs words together: "โดย: ผู้จัดการออนไลน์พล.อ.อ.…"
-            if whole or len(alias_folded) < 4 or len(folded) > len(alias_folded) + 40:
-                continue
-            at = folded.find(alias_folded)
-            while at != -1:
-                before = folded[at - 1] if at else " "
-                end = at + len(alias_folded)
-                after = folded[end] if end < len(folded) else " "
-                if not (before.isalnum() or after.isalnum()):
-                    return source
-                at = folded.find(alias_folded, at + 1)
+            at = folded.find(alias, at + 1)
     return None
 
 

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +24,7 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # Latin-script words (with Vietnamese letters); Thai runs are matched separately.
 _WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _MAX_EVIDENCE = 5
+_NONE: list = []
 
 
 def dictionary_segmenter(words, label: str):
@@ -73,8 +75,13 @@ class TermMatcher:
     """Match many vocabulary terms at once; one instance per vocabulary."""
 
     def __init__(self, vocabularies: dict[str, dict[str, tuple[str, ...]]]):
-        # Thai terms, indexed by their first two characters, tried at each word boundary.
-        self._thai: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        # Thai terms by their text: a term must start and end on word boundaries, so each run
+        # of words between two boundaries is looked up (longest first) instead of trying
+        # every term that shares its first letters.
+        self._thai: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # The lengths of the terms that start with each two letters: most boundaries start no
+        # term at all and are passed over at once.
+        self._thai_lengths: dict[str, set[int]] = defaultdict(set)
         # Latin-script terms as word sequences, indexed by their first word. Names and acronyms
         # (UNODC, Hoa Kỳ) are matched as written; lower-case terms in any case.
         self._latin: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
@@ -86,7 +93,8 @@ class TermMatcher:
                     if len(term) < 2:
                         continue
                     if _THAI.search(term):
-                        self._thai[term[:2]].append((term, kind, key))
+                        self._thai[term].append((kind, key))
+                        self._thai_lengths[term[:2]].add(len(term))
                         thai_terms.add(term)
                         continue
                     words = tuple(_WORD.findall(term))
@@ -96,9 +104,8 @@ class TermMatcher:
                     if not exact:
                         words = tuple(w.lower() for w in words)
                     self._latin[words[0].lower()].append((words, exact, kind, key))
-        for table in (self._thai, self._latin):
-            for candidates in table.values():
-                candidates.sort(key=lambda item: -len(item[0]))
+        for candidates in self._latin.values():
+            candidates.sort(key=lambda item: -len(item[0]))
         self.segment = segmenter_for(frozenset(thai_terms))
 
     def match(self, text: str) -> dict[str, list[Suggestion]]:
@@ -130,24 +137,36 @@ class TermMatcher:
                     hits[(kind, key)].append(text[spans[i][1] : spans[i + n - 1][2]])
                     claimed_until[kind] = i + n
 
-    def _candidates(self, word: str):
-        yield from self._latin.get(word, ())
-        for stem in _singulars(word):  # "cybercrimes" starts the term "cybercrime"
-            for candidate in self._latin.get(stem, ()):
-                if len(candidate[0]) == 1:
-                    yield candidate
+    def _candidates(self, word: str) -> list:
+        found = self._latin.get(word, _NONE)
+        if word[-1:] != "s":
+            return found
+        plural = [  # "cybercrimes" is the one-word term "cybercrime"
+            candidate
+            for stem in _singulars(word)
+            for candidate in self._latin.get(stem, _NONE)
+            if len(candidate[0]) == 1
+        ]
+        return [*found, *plural] if plural else found
 
     def _match_thai(self, text: str, hits) -> None:
         boundaries = [0]
         for token in self.segment(text):
             boundaries.append(boundaries[-1] + len(token))
-        is_boundary = set(boundaries)
         claimed_until: dict[str, int] = defaultdict(int)
-        for start in boundaries:
-            for term, kind, key in self._thai.get(text[start : start + 2], ()):
-                end = start + len(term)
-                if start < claimed_until[kind] or end not in is_boundary:
+        terms, lengths_by_prefix = self._thai, self._thai_lengths
+        for i, start in enumerate(boundaries):
+            lengths = lengths_by_prefix.get(text[start : start + 2])
+            if not lengths:
+                continue
+            k = bisect_right(boundaries, start + max(lengths), lo=i + 1)
+            for end in reversed(boundaries[i + 1 : k]):  # longest first
+                if end - start not in lengths:
                     continue
-                if text.startswith(term, start):
-                    hits[(kind, key)].append(term)
-                    claimed_until[kind] = end
+                found = terms.get(text[start:end])
+                if not found:
+                    continue
+                for kind, key in found:
+                    if start >= claimed_until[kind]:
+                        hits[(kind, key)].append(text[start:end])
+                        claimed_until[kind] = end
