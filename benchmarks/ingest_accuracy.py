@@ -168,7 +168,9 @@ def _event_right(label: dict, parsed, flags: set[str]) -> bool:
         # A one-day event may leave its end empty or repeat the start.
         return parsed.event_start == start and (parsed.event_end or start) == (end or start)
     if label["event_year_missing"]:
-        return parsed.event_start is None and "event_date_without_year" in flags
+        # Either flag tells the editor the date has no year (a yearless dateline is read as
+        # the publication date, "กทม. 2 ธ.ค.-").
+        return parsed.event_start is None and bool(flags & YEARLESS_FLAGS)
     return parsed.event_start is None
 
 

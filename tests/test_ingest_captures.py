@@ -197,3 +197,12 @@ def test_indonesian_and_malay_captures_get_topics():
     assert {t.key for t in parse(f"Polisi sita narkoba\n\n{vocabulary_text}").topics} == {
         "drug-trafficking"
     }
+
+
+def test_a_caption_without_a_photo_mark_between_paragraphs_goes():
+    caption = "Quang cảnh cuộc hội đàm giữa Bộ trưởng Lương Tam Quang và ngài Dato Hamzah"
+    parsed = parse(
+        f"Việt Nam - Malaysia hợp tác an ninh\n\n{LEDE_VI}\n\n{caption}\n\n{LEDE_VI[:-1]}!"
+    )
+    assert caption not in parsed.body
+    assert ("photo caption", caption) in {(r.reason, r.text) for r in parsed.removed}

@@ -193,6 +193,8 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 
     _choose_headline(kept, layout, is_metadata)
 
+    kept = _drop_unmarked_captions(kept, layout)
+
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
     in_header = True
     for number, line in kept:
@@ -332,6 +334,34 @@ def _site_suffix_removed(text: str) -> str:
 
 def _printed_again(text: str, kept: list[tuple[int, str]]) -> bool:
     return sum(1 for _, line in kept if _BREADCRUMB.split(line)[-1].strip() == text) > 1
+
+
+_PARAGRAPH_END = re.compile(r"[.!?;:。…\"”’)»]$")
+
+
+def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+    """Remove photo captions that carry no "Photo:" mark: in a Latin-script story whose
+    paragraphs end in full stops, a line between two such paragraphs that does not end in one
+    is a caption, not a sentence ("Quang cảnh cuộc hội đàm giữa …"). Thai is left alone: it
+    ends sentences with a space."""
+    if sum(1 for _, line in kept if _PARAGRAPH_END.search(line)) < 2:
+        return kept
+    out = []
+    for i, (number, line) in enumerate(kept):
+        between = 0 < i < len(kept) - 1
+        if (
+            between
+            and not _THAI_LETTERS.search(line)
+            and 15 <= len(line) <= 250
+            and not _PARAGRAPH_END.search(line)
+            and _PARAGRAPH_END.search(kept[i - 1][1])
+            and len(kept[i - 1][1]) > _SHORT_LINE
+            and _PARAGRAPH_END.search(kept[i + 1][1])
+        ):
+            layout.removed.append(Removed("photo caption", line))
+            continue
+        out.append((number, line))
+    return out
 
 
 def _drop_trailing_slogans(
