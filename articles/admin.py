@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -21,7 +22,7 @@ from .admin_changelist import (
     TagFilter,
 )
 from .admin_import import import_raw_view
-from .forms import ArticleAdminForm, WorkflowActionForm
+from .forms import ArticleAdminForm, TextareaField, WorkflowActionForm
 from .models import Agency, Article, Country, Source, StatusChange, Topic
 from .resources import AgencyResource, SourceResource, TopicResource
 
@@ -75,6 +76,7 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
+    formfield_overrides = {models.TextField: {"form_class": TextareaField}}
     action_form = WorkflowActionForm
     inlines = (StatusChangeInline,)
     history_list_display = ("status",)

@@ -58,6 +58,18 @@ class WorkflowActionForm(ActionForm):
     )
 
 
+class TextareaField(forms.CharField):
+    """A text area's value with the browser's CRLF line ends read as LF.
+
+    Browsers send every line break of a <textarea> as CRLF: without this, saving a form whose
+    body nobody touched stored it with CRLF and counted it as edited by hand, so re-imports
+    stopped refreshing it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, refusing to overwrite a version saved after it was opened."""
 

@@ -92,6 +92,21 @@ def test_editing_an_imported_field_is_remembered(client, chief):
     assert "headline" in article.edited_fields
 
 
+def test_saving_an_untouched_body_keeps_it_and_does_not_mark_it_edited(client, chief):
+    article = ArticleFactory(body="ย่อหน้าแรก\n\nย่อหน้าที่สอง", import_ref="text:abc")
+    client.force_login(chief)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    # What a browser sends back for the untouched text area: CRLF line ends.
+    data.update(body=article.body.replace("\n", "\r\n"), slug=article.slug, language="th")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.body == "ย่อหน้าแรก\n\nย่อหน้าที่สอง"
+    assert "body" not in article.edited_fields
+
+
 def _make_articles(n):
     source = SourceFactory()
     topics = list(Topic.objects.all()[:3])
