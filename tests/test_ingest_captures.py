@@ -206,3 +206,15 @@ def test_a_caption_without_a_photo_mark_between_paragraphs_goes():
     )
     assert caption not in parsed.body
     assert ("photo caption", caption) in {(r.reason, r.text) for r in parsed.removed}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["ผู้แทนจากกลุ่มประเทศอาเซียน 10 ประเทศ", "police of the ten ASEAN member states", "10 nước ASEAN"],
+)
+def test_the_ten_asean_members_are_each_tagged(phrase):
+    parsed = parse(f"Regional police meet\n\n{phrase} met in Bangkok to fight drugs.")
+    assert {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"} <= {
+        c.key for c in parsed.countries
+    }
+    assert "MY" not in {c.key for c in parse(f"Police meet\n\n{LEDE_EN}").countries}

@@ -152,7 +152,9 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
     parsed.topics = select_topics(suggestions["topics"], lede=f"{headline}\n{body}"[:LEDE_CHARS])
     parsed.agencies = suggestions["agencies"]
     parsed.countries = with_agency_countries(
-        suggestions["countries"], parsed.agencies, vocabulary.agency_countries
+        with_asean_members(suggestions["countries"], f"{headline}\n{body}"),
+        parsed.agencies,
+        vocabulary.agency_countries,
     )
     if not parsed.topics:
         flags.append(Flag("no_topics", "No topic was recognised; tag it by hand."))
@@ -180,6 +182,28 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
         for s in suggestions
         if s.count >= 2 or any(word.casefold() in lede for word in s.evidence)
     ]
+
+
+# "The ten ASEAN members" names every member: the text lists them by that phrase.
+ASEAN_MEMBERS = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
+_ALL_ASEAN = re.compile(
+    r"อาเซียน(?:ทั้ง)?\s*10\s*ประเทศ|10\s*ประเทศ(?:สมาชิก)?อาเซียน|สมาชิกอาเซียนทั้ง\s*10|"
+    r"(?:ten|10|all)\s+(?:asean\s+)?(?:member\s+)?(?:states|countries|nations)\s+of\s+asean|"
+    r"(?:ten|10|all)\s+asean\s+(?:member\s+)?(?:states|countries|nations)|"
+    r"10\s+(?:nước|quốc gia)\s+(?:thành viên\s+)?asean|"
+    r"(?:10|sepuluh)\s+negara\s+(?:anggota\s+)?asean",
+    re.IGNORECASE,
+)
+
+
+def with_asean_members(countries: list[Suggestion], text: str) -> list[Suggestion]:
+    """Add every member where the text speaks of all ten ASEAN countries."""
+    match = _ALL_ASEAN.search(text)
+    if not match:
+        return countries
+    named = {s.key for s in countries}
+    added = [Suggestion(code, (match.group(0),), 1) for code in ASEAN_MEMBERS if code not in named]
+    return [*countries, *added]
 
 
 def with_agency_countries(
