@@ -218,3 +218,17 @@ def test_the_ten_asean_members_are_each_tagged(phrase):
         c.key for c in parsed.countries
     }
     assert "MY" not in {c.key for c in parse(f"Police meet\n\n{LEDE_EN}").countries}
+
+
+def test_an_intelligence_agency_is_not_a_news_desk():
+    text = f"สำนักข่าวกรองแห่งชาติ เกาหลีใต้ เข้าหารือกับ ป.ป.ส.\n\n{'สำนักข่าวกรองแห่งชาติ หารือ ' * 10}"
+    assert parse(text).outlet.name is None
+    desk = parse(f"ตำรวจไทยประชุมปราบยาเสพติดชายแดน\n\nทีมข่าวเดลินิวส์ รายงานว่า {'ตำรวจไทยประชุม ' * 20}")
+    assert desk.outlet.name == "เดลินิวส์"
+
+
+def test_a_yearless_date_before_the_full_one_is_noticed():
+    body = "On May 30 the chiefs met. The treaty signed on 9 April 2023 was reviewed. " * 2
+    parsed = parse(f"Laos and Thailand review treaty\n\n{body}")
+    assert parsed.event_start == datetime.date(2023, 4, 9)
+    assert "yearless_date_seen" in {f.code for f in parsed.flags}

@@ -118,7 +118,11 @@ _BYLINE = re.compile(
     r"\b[^-–—\n]{0,30}[-–—]"
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
-_THAI_DESK = re.compile(r"(?:ทีมข่าว|สำนักข่าว|บริการข่าว)(?P<name>[^\s()]{2,30})")
+# Not สำนักข่าวกรอง (an intelligence agency) nor a desk named for its beat (ข่าวต่างประเทศ).
+_THAI_DESK = re.compile(
+    r"(?:ทีมข่าว|สำนักข่าว|บริการข่าว)(?!กรอง|ต่างประเทศ|ในประเทศ|การเมือง|อาชญากรรม)"
+    r"(?P<name>[^\s()]{2,30})"
+)
 _THAI_BY = re.compile(r"(?:^|\s)โดย\s*:\s*(?P<name>[^\n]{2,60})")
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok)$", re.IGNORECASE)

@@ -246,8 +246,10 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
     for index, paragraph in enumerate(paragraphs):
         for mention in find_dates(paragraph):
             after = paragraph[mention.end :]
-            if index == 0 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
-                published = mention  # a dateline: "กรุงเทพฯ 17 ก.พ. – ..."
+            if index <= 2 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
+                # A dateline ("กรุงเทพฯ 17 ก.พ. – …", "BANDAR SERI BEGAWAN, 9 Mei – …"), also
+                # below a byline line.
+                published = mention
                 continue
             if mention.year is None:
                 yearless = yearless or mention
@@ -256,6 +258,14 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             break
         if event:
             break
+    if event and yearless:  # noticed, not dropped: the yearless one may be the event
+        flags.append(
+            Flag(
+                "yearless_date_seen",
+                f"The story also gives {_describe(yearless)} without a year; the event date "
+                f"{event.first():%Y-%m-%d} was taken from a later date with one — check it.",
+            )
+        )
     event = event or yearless
 
     if published:
