@@ -25,7 +25,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from . import aggregates, search
-from .models import Agency, Article, Country, Source, Topic
+from .models import Agency, Article, Country, Source, StatusChange, Topic
 
 COLUMNS = (
     "slug", "headline", "headline_en", "language", "status", "source", "url", "published_on",
@@ -590,8 +590,13 @@ class _Importer:
             rule_errors = _rule_errors(final)
             was_published = bool(before) and before["status"] == PUBLISHED
             becomes_published = final.get("status") == PUBLISHED
-            if was_published != becomes_published and not self.can_publish:
-                rule_errors.append(("status", "you may not publish or unpublish articles"))
+            problem = Article.move_problem(
+                before["status"] if before else None,
+                final.get("status") or str(Article.Status.DRAFT),
+                may_publish=self.can_publish,
+            )
+            if problem:
+                rule_errors.append(("status", problem))
             if becomes_published and not was_published:
                 current = current_tags["topics"].get(before["id"], set()) if before else set()
                 rule_errors += _editorial_errors(final, tags.get("topics", current))
@@ -704,6 +709,18 @@ class _Importer:
             article.updated_by_id = self.by.pk if self.by else None
             article.version = before["version"] + 1  # the row is ours until commit
             objects.append(article)
+        # Every move of state is recorded, as the admin's actions record theirs.
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                article_id=before["id"],
+                from_status=before["status"],
+                to_status=values["status"],
+                by=self.by,
+                note="spreadsheet import",
+            )
+            for before, values, _tags, changed_fields, _ in batch.changed
+            if "status" in changed_fields
+        )
         # Every changed article gets a version in its history, as an editor's save would.
         bulk_update_with_history(
             objects,

@@ -451,6 +451,25 @@ class Article(models.Model):
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, ())
 
+    @classmethod
+    def move_problem(cls, current: str | None, to: str, *, may_publish: bool) -> str | None:
+        """Why an article may not go from `current` (None: a new one) to `to`, or None.
+
+        The one rule book every write path asks — the admin's actions (through services), the
+        spreadsheet import and the raw import: the TRANSITIONS graph, and entering or leaving a
+        public state (published, scheduled) only with the publish permission."""
+        if current == to:
+            return None
+        if current is not None and to not in cls.TRANSITIONS.get(current, ()):
+            return str(
+                _("an article cannot go from %(from)s to %(to)s")
+                % {"from": cls.Status(current).label, "to": cls.Status(to).label}
+            )
+        public = cls.PUBLIC_STATES
+        if not may_publish and (to in public or current in public):
+            return str(_("only users who may publish can publish, schedule or unpublish articles"))
+        return None
+
     def clean(self) -> None:
         errors: dict[str, list] = {}
         if self.event_start and self.event_end and self.event_end < self.event_start:

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.catalogue import (
     COLUMNS,
@@ -176,9 +177,49 @@ def test_only_publishers_may_publish_through_an_import():
     rows = [["pub", "Headline", "Headline", "th", "published", "Reuters", "", "2024-01-01",
              "", "", "", "", "meeting", "", "", "", ""]]  # fmt: skip
     report = _import(_csv_bytes(rows), by=desk)
-    assert any("may not publish" in str(e) for e in report.errors)
+    assert any("only users who may publish" in str(e) for e in report.errors)
     assert _import(_csv_bytes(rows), by=None).created == 1
     assert Article.objects.published().filter(slug="pub").exists()
+
+
+def _status_row(article, status):
+    """The article's exported row with another status."""
+    header, row = list(csv.reader(io.StringIO(_export(queryset=Article.objects.filter(
+        pk=article.pk)).decode("utf-8-sig"))))  # fmt: skip
+    row[header.index("status")] = status
+    return _csv_bytes([row], header=header)
+
+
+def test_an_archived_article_cannot_be_published_by_a_spreadsheet(catalogue):
+    archived = catalogue[0]
+    Article.objects.filter(pk=archived.pk).update(status="archived", headline_en="Meeting")
+    report = _import(_status_row(archived, "published"), by=None)
+    assert any("cannot go from" in str(e) and e.column == "status" for e in report.errors)
+    archived.refresh_from_db()
+    assert archived.status == "archived"
+    assert _import(_status_row(archived, "draft"), by=None).updated == 1
+    move = archived.status_changes.get()
+    assert (move.from_status, move.to_status, move.note) == (
+        "archived",
+        "draft",
+        "spreadsheet import",
+    )
+
+
+def test_the_data_desk_cannot_take_a_scheduled_article_back_to_draft(catalogue):
+    desk = UserFactory(username="desk")
+    desk.groups.add(Group.objects.get(name="Data desk"))
+    scheduled = catalogue[1]
+    Article.objects.filter(pk=scheduled.pk).update(
+        status="scheduled",
+        headline_en="Meeting",
+        published_on=datetime.date(2022, 3, 1),
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    report = _import(_status_row(scheduled, "draft"), by=desk)
+    assert any("only users who may publish" in str(e) for e in report.errors)
+    scheduled.refresh_from_db()
+    assert scheduled.status == "scheduled"
 
 
 def test_formulas_are_escaped_on_export_and_restored_on_import(catalogue):
