@@ -1,5 +1,7 @@
 """RSS 2.0 and Atom feeds of the latest articles and of any filtered listing (same query string)."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -50,7 +52,12 @@ class ArticleFeed(Feed):
         return article.summary_en or article.summary or (article.paragraphs or [""])[0][:500]
 
     def item_pubdate(self, article):
-        return article.published_at
+        """The report's own date (as it was published, else its event's), not the day it was
+        put on the site: a feed of an archive loaded today must not say everything is new."""
+        day = article.published_on or article.event_start
+        if day is None:
+            return article.published_at
+        return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
     def item_updateddate(self, article):
         return article.updated_at

@@ -478,3 +478,9 @@ def test_a_country_pair_page_lists_counts_and_searches_only_its_pair(client, wor
     assert set(found) <= {a.headline for a in listed}
     assert "Police of Thailand alone" not in found
     assert response.context["total"] == len(found)
+
+
+def test_a_feed_item_carries_the_report_own_date(client, world):
+    _, page = _get(client, "articles:feed-rss", query={"country": "KH"})
+    item = ET.fromstring(page).find("./channel/item")
+    assert item.findtext("pubDate").startswith("Wed, 10 Jan 2024")  # published_on, not today
