@@ -20,8 +20,11 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# The seeds as the importer reads them (drafts), then the desk editor's recorded decisions applied
+# through the same services the admin uses, and published where every rule is met.
 seed: migrate
-	$(PY) manage.py import_seeds seeds --publish
+	$(PY) manage.py import_seeds seeds
+	$(PY) manage.py apply_editor_decisions seeds/editor_decisions.json --publish
 
 run: seed
 	$(PY) manage.py createlocaladmin

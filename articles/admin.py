@@ -25,25 +25,10 @@ from .admin_import import import_raw_view
 from .forms import ArticleAdminForm, TextareaField, WorkflowActionForm
 from .models import Agency, Article, Country, Source, StatusChange, Topic
 from .resources import AgencyResource, SourceResource, TopicResource
+from .services import IMPORTED_FIELDS
 
 # The admin's search lists the ids of a query's matches up to this many (see get_search_results).
 ADMIN_LISTED_MATCHES = 10_000
-
-# Fields that the raw importer fills; an editor's change to one of them is remembered so that a
-# re-import never overwrites it.
-IMPORTED_FIELDS = (
-    "headline",
-    "language",
-    "body",
-    "source",
-    "published_on",
-    "updated_on",
-    "event_start",
-    "event_end",
-    "countries",
-    "topics",
-    "agencies",
-)
 
 
 class HasFlagsFilter(admin.SimpleListFilter):
@@ -297,6 +282,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.version = form.current_version + 1
         else:
             obj.created_by = request.user
+        # Filling in the field a flag is about resolves it (recorded, like a dismissal).
+        obj.resolve_flags(filled=set(form.changed_data), by=request.user.get_username())
         if form.cleaned_data.get("resolve_flags") and obj.flags:
             resolved = obj.import_details.setdefault("resolved_flags", [])
             resolved.append(
@@ -309,6 +296,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.flags = []
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        # Tags are saved after the article: a "no topic" flag can only be settled now.
+        if "topics" in form.changed_data and article.resolve_flags(
+            filled={"topics"}, by=request.user.get_username()
+        ):
+            Article.objects.filter(pk=article.pk).update(
+                flags=article.flags, import_details=article.import_details
+            )
 
     def view_on_site(self, obj):
         if (

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from . import search, services
 from .ingest import ParsedArticle, Vocabulary, parse_article
@@ -260,7 +261,14 @@ class _Importer:
                 report.article_id = article.pk
                 report.status = self._update(article, parsed)
 
-        created = Article.objects.bulk_create([a for _, a in new])
+        # With their first history entry ("raw import"), so an article's history starts with
+        # the import, as an editor's later changes follow it.
+        created = bulk_create_with_history(
+            [a for _, a in new],
+            Article,
+            default_user=self.by if self.by is not None and self.by.pk else None,
+            default_change_reason="raw import",
+        )
         through_rows: dict[str, list] = {name: [] for name in TAG_FIELDS}
         for (report, _), article in zip(new, created, strict=True):
             report.status, report.article_id = CREATED, article.pk

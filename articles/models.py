@@ -448,6 +448,49 @@ class Article(models.Model):
             problems.append(_("it has %(n)d unresolved review flag(s)") % {"n": len(self.flags)})
         return [str(problem) for problem in problems]
 
+    # The field that settles each importer flag: filling it resolves the flag. Flags not here
+    # need judgment (a yearless date seen beside a full one) and are dismissed with a reason.
+    FLAG_FIELDS = {
+        "headline_missing": "headline",
+        "headline_truncated": "headline",
+        "headline_unsure": "headline",
+        "date_without_year": "published_on",
+        "published_date_missing": "published_on",
+        "event_date_without_year": "event_start",
+        "outlet_missing": "source",
+        "outlet_unknown": "source",
+        "language_unknown": "language",
+        "no_topics": "topics",
+        "body_empty": "body",
+    }
+
+    def resolve_flags(self, *, filled: set[str], by: str, dismissed: dict[str, str] | None = None):
+        """Drop the flags whose field was filled in, and those dismissed with a reason; keep a
+        record of each (who, when, which flag, why) in import_details["resolved_flags"]."""
+        dismissed = dismissed or {}
+        kept, resolved = [], []
+        for flag in self.flags:
+            field = self.FLAG_FIELDS.get(flag.get("code"))
+            value = (
+                getattr(self, field if field != "source" else "source_id", None) if field else None
+            )
+            if field == "topics":
+                value = self.pk and self.topics.exists()
+            if field in filled and value not in (None, "", "und"):
+                resolved.append({**flag, "resolution": f"{field} filled in"})
+            elif flag.get("code") in dismissed:
+                resolved.append({**flag, "resolution": f"dismissed: {dismissed[flag['code']]}"})
+            else:
+                kept.append(flag)
+        if resolved:
+            record = {"by": by, "at": timezone.now().isoformat(), "flags": resolved}
+            self.import_details = {
+                **self.import_details,
+                "resolved_flags": [*self.import_details.get("resolved_flags", []), record],
+            }
+            self.flags = kept
+        return resolved
+
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, ())
 

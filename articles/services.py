@@ -81,6 +81,7 @@ def _move(
                 article.published_at = now
             article.updated_by = user
             article.version = F("version") + 1
+            article._history_user = user
             article._change_reason = note or f"{previous} → {to}"
             article.save(
                 update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
@@ -90,6 +91,66 @@ def _move(
             )
             result.changed += 1
     return result
+
+
+# Fields an edit may set (what the change form offers an editor); status moves go through _move.
+EDITABLE_FIELDS = (
+    "headline", "headline_en", "summary", "summary_en", "language", "body", "source", "url",
+    "published_on", "updated_on", "event_start", "event_end",
+)  # fmt: skip
+# What the importer wrote: an editor's change to one of these is never overwritten by a re-import.
+IMPORTED_FIELDS = (
+    "headline", "language", "body", "source", "published_on", "updated_on", "event_start",
+    "event_end", "countries", "topics", "agencies",
+)  # fmt: skip
+
+
+def edit_article(
+    *,
+    article: Article,
+    changes: dict,
+    by,
+    topics: Iterable[str] | None = None,
+    dismiss: dict[str, str] | None = None,
+    note: str = "",
+) -> Article:
+    """Change an article's fields as an editor does in the change form: the filled fields
+    resolve their flags, judgment flags are dismissed with a reason, imported fields are
+    remembered as edited by hand, and the history records who changed what and why."""
+    _require(by, CHANGE_PERMISSION)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {', '.join(sorted(unknown))}")
+    user = by if by is not None and by.pk else None
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        changed = {name for name, value in changes.items() if getattr(article, name) != value}
+        for name in changed:
+            setattr(article, name, changes[name])
+        if topics is not None:
+            from .models import Topic
+
+            wanted = set(Topic.objects.filter(slug__in=list(topics)))
+            if wanted != set(article.topics.all()):
+                article.topics.set(wanted)
+                changed.add("topics")
+        article.edited_fields = sorted(
+            set(article.edited_fields) | (changed & set(IMPORTED_FIELDS))
+        )
+        who = user.get_username() if user else "system"
+        resolved = article.resolve_flags(filled=changed, by=who, dismissed=dismiss)
+        if not changed and not resolved:
+            return article  # nothing to do: a second run of the same decisions changes nothing
+        article.full_clean()
+        article.updated_by = user
+        article.version = F("version") + 1
+        article._history_user = user
+        article._change_reason = note or _("edited: %(fields)s") % {
+            "fields": ", ".join(sorted(changed)) or _("flags")
+        }
+        article.save()
+        article.refresh_from_db()
+    return article
 
 
 def send_for_review(*, articles: Iterable[Article], by, note: str = "") -> TransitionResult:

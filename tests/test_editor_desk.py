@@ -1,0 +1,75 @@
+"""The editor's desk: recorded decisions applied through the services, flags settled by the
+fields they are about, history that starts with the import."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Article
+
+from .factories import ArticleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed_site():
+    out = io.StringIO()
+    call_command("import_seeds", str(SEEDS), stdout=out)
+    call_command(
+        "apply_editor_decisions", str(SEEDS / "editor_decisions.json"), publish=True, stdout=out
+    )
+    return out.getvalue()
+
+
+def test_make_run_leaves_a_living_site_and_an_honest_draft():
+    _seed_site()
+    published = Article.objects.published()
+    assert published.count() == 4
+    assert all(a.headline and a.headline_en and a.source_id for a in published)
+    waiting = Article.objects.get(status=Article.Status.DRAFT)
+    assert [f["code"] for f in waiting.flags] == ["date_without_year"]
+    assert waiting.published_on is None  # the year was not known: not invented
+
+
+def test_history_shows_the_import_then_the_editor():
+    _seed_site()
+    article = Article.objects.get(headline__startswith="Đối thoại cấp cao")
+    entries = list(article.history.order_by("history_date"))
+    assert (entries[0].history_type, entries[0].history_change_reason) == ("+", "raw import")
+    assert entries[0].headline == ""  # the importer found no headline; the editor wrote it
+    assert entries[1].history_user.username == "desk-editor"
+    assert entries[-1].history_change_reason == "draft → published"
+
+
+def test_decisions_applied_twice_change_nothing_more():
+    _seed_site()
+    versions = dict(Article.objects.values_list("pk", "version"))
+    _seed_site()
+    assert dict(Article.objects.values_list("pk", "version")) == versions
+
+
+def test_filling_the_field_resolves_its_flag_in_the_admin(client, chief):
+    source = SourceFactory()
+    article = ArticleFactory(
+        flags=[
+            {"code": "outlet_missing", "message": "The text does not say which outlet."},
+            {"code": "date_without_year", "message": "17 February without a year."},
+        ],
+        source=None,
+    )
+    client.force_login(chief)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(source=source.pk, slug=article.slug, language=article.language)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert [f["code"] for f in article.flags] == ["date_without_year"]
+    resolved = article.import_details["resolved_flags"][-1]
+    assert resolved["by"] == chief.username
+    assert resolved["flags"][0]["code"] == "outlet_missing"
