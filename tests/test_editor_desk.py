@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 
 from articles.models import Article
 
+from .admin_forms import post_change_form
 from .factories import ArticleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,13 +62,7 @@ def test_filling_the_field_resolves_its_flag_in_the_admin(client, chief):
         source=None,
     )
     client.force_login(chief)
-    url = reverse("admin:articles_article_change", args=[article.pk])
-    form = client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
-    data.update(source=source.pk, slug=article.slug, language=article.language)
-    response = client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    article.refresh_from_db()
+    post_change_form(client, article, source=source.pk)
     assert [f["code"] for f in article.flags] == ["date_without_year"]
     resolved = article.import_details["resolved_flags"][-1]
     assert resolved["by"] == chief.username
