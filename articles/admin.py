@@ -73,8 +73,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "source",
         "display_date",
         "status",
-        "tags_display",
         "flag_count",
+        "tags_display",
     )
     list_display_links = ("headline_display",)
     list_filter = (
@@ -196,10 +196,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("headline"), ordering="headline")
     def headline_display(self, obj):
         if obj.headline:
-            return format_html('<span lang="{}">{}</span>', obj.language, obj.headline)
+            return format_html(
+                '<span lang="{}" title="{}">{}</span>', obj.language, obj.headline, obj.headline
+            )
         return format_html("<em>{}</em>", _("(no headline)"))
 
-    @admin.display(description=_("date"), ordering="published_on")
+    @admin.display(description=_("date (published, else event)"), ordering="published_on")
     def display_date(self, obj):
         return obj.display_date
 
@@ -215,7 +217,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         topics = ", ".join(labels["topics"])
         countries = " ".join(labels["countries"])
         agencies = ", ".join(labels["agencies"])
-        return " · ".join(part for part in (topics, countries, agencies) if part)
+        text = " · ".join(part for part in (topics, countries, agencies) if part)
+        return format_html('<span title="{}">{}</span>', text, text) if text else ""
 
     @admin.display(description=_("flags"))
     def flag_count(self, obj):

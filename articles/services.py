@@ -34,6 +34,14 @@ class TransitionResult:
         self.reasons_by_id[article.pk] = reasons
 
 
+# simple_history's history_change_reason is a varchar(100) (PostgreSQL enforces it).
+CHANGE_REASON_LENGTH = 100
+
+
+def _fit(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def _require(user, permission: str) -> None:
     # None is the system itself (commands run by an operator, the scheduler); others are checked.
     if user is not None and not user.has_perm(permission):
@@ -82,7 +90,7 @@ def _move(
             article.updated_by = user
             article.version = F("version") + 1
             article._history_user = user
-            article._change_reason = note or f"{previous} → {to}"
+            article._change_reason = _fit(note or f"{previous} → {to}", CHANGE_REASON_LENGTH)
             article.save(
                 update_fields=["status", "published_at", "updated_by", "updated_at", "version"]
             )
@@ -145,9 +153,10 @@ def edit_article(
         article.updated_by = user
         article.version = F("version") + 1
         article._history_user = user
-        article._change_reason = note or _("edited: %(fields)s") % {
+        reason = note or _("edited: %(fields)s") % {
             "fields": ", ".join(sorted(changed)) or _("flags")
         }
+        article._change_reason = _fit(reason, CHANGE_REASON_LENGTH)
         article.save()
         article.refresh_from_db()
     return article

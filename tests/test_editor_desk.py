@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
+from articles import services
 from articles.models import Article
 
 from .admin_forms import post_change_form
@@ -67,3 +69,18 @@ def test_filling_the_field_resolves_its_flag_in_the_admin(client, chief):
     resolved = article.import_details["resolved_flags"][-1]
     assert resolved["by"] == chief.username
     assert resolved["flags"][0]["code"] == "outlet_missing"
+
+
+def test_the_admin_loads_the_sites_fonts_and_both_have_a_favicon(client, chief):
+    client.force_login(chief)
+    admin_page = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "articles/admin-fonts.css" in admin_page
+    assert "articles/favicon.svg" in admin_page
+    assert "articles/favicon.svg" in client.get("/en/").content.decode()
+
+
+def test_a_long_edit_note_fits_the_history(chief):
+    article = ArticleFactory()
+    services.edit_article(article=article, changes={"headline_en": "New"}, by=chief, note="x" * 300)
+    reason = article.history.latest("history_date").history_change_reason
+    assert len(reason) == 100 and reason.endswith("…")
