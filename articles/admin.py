@@ -285,18 +285,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.version = form.current_version + 1
         else:
             obj.created_by = request.user
-        # Filling in the field a flag is about resolves it (recorded, like a dismissal).
-        obj.resolve_flags(filled=set(form.changed_data), by=request.user.get_username())
-        if form.cleaned_data.get("resolve_flags") and obj.flags:
-            resolved = obj.import_details.setdefault("resolved_flags", [])
-            resolved.append(
-                {
-                    "by": request.user.get_username(),
-                    "at": timezone.now().isoformat(),
-                    "flags": obj.flags,
-                }
-            )
-            obj.flags = []
+        # Filling in the field a flag is about resolves it; the tick box settles the rest.
+        # Both are recorded in one place (Article.resolve_flags).
+        ticked = form.cleaned_data.get("resolve_flags")
+        obj.resolve_flags(
+            filled=set(form.changed_data),
+            by=request.user.get_username(),
+            dismissed={f["code"]: "ticked as resolved by the editor" for f in obj.flags}
+            if ticked
+            else None,
+        )
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
