@@ -232,3 +232,102 @@ def test_a_yearless_date_before_the_full_one_is_noticed():
     parsed = parse(f"Laos and Thailand review treaty\n\n{body}")
     assert parsed.event_start == datetime.date(2023, 4, 9)
     assert "yearless_date_seen" in {f.code for f in parsed.flags}
+
+
+# Credits, stamps and cues in the shapes the second round of captures showed.
+WIRES = Vocabulary(
+    sources=(
+        SourceEntry("vna", "Vietnam News Agency", ("vnanet.vn",), ("VNA", "TTXVN")),
+        SourceEntry("thai-pbs", "Thai PBS", ("thaipbsworld.com",), ()),
+        SourceEntry("benarnews", "BenarNews", ("benarnews.org",), ()),
+        SourceEntry("cmg", "China Media Group", ("cgtn.com",), ("CMG",)),
+        SourceEntry("bernama", "Bernama", ("bernama.com",), ()),
+    ),
+    topics={},
+    countries={},
+    agencies={},
+)
+
+
+def parse_wires(text):
+    return parse_article(text, vocabulary=WIRES)
+
+
+def test_a_byline_glued_to_a_photo_caption_names_the_outlet_not_the_photo_credit():
+    text = (
+        "Thailand and Laos Coordinate Against Drug Crime\n"
+        "Seized pills on a table (Photo: thaipbsworld.com)Bangkok (VNA) -\n"
+        f"{LEDE_EN}"
+    )
+    assert parse_wires(text).outlet.source_slug == "vna"
+
+
+def test_a_photo_credit_alone_does_not_name_the_outlet():
+    text = f"Police Agree On Mekong Patrols Today\n{LEDE_EN} (Photo: thaipbsworld.com)"
+    outlet = parse_wires(text).outlet
+    assert outlet is None or outlet.source_slug != "thai-pbs"
+
+
+def test_the_outlets_own_interview_names_it_when_nothing_else_does():
+    text = (
+        "Neighbours Set To Launch Joint Maritime Patrols\n\n"
+        f"{LEDE_EN}\n\n“We will start next month,” the minister told BenarNews on Monday."
+    )
+    assert parse_wires(text).outlet.source_slug == "benarnews"
+
+
+def test_a_time_stamp_signed_by_the_outlet_gives_the_date_and_the_outlet():
+    text = (
+        "Cảnh sát biển hai nước triển khai tuần tra chung trên vịnh Bắc Bộ\n\n"
+        "2024-05-01 13:35:25(GMT+08:00) CMG\n\n"
+        f"{LEDE_VI}"
+    )
+    parsed = parse_wires(text)
+    assert parsed.published_on == datetime.date(2024, 5, 1)
+    assert parsed.outlet.source_slug == "cmg"
+    assert "CMG" not in parsed.body
+
+
+def test_published_and_updated_cues_inside_a_line_glued_to_the_lede():
+    text = (
+        "ตำรวจไทย วางแผนร่วมกัมพูชา 3 แนวทาง ปราบแก๊งคอลเซนเตอร์\n"
+        "อัพเดต 21 ก.พ. 2568 เวลา 13.51 น. • เผยแพร่ 20 ก.พ. 2568 เวลา 17.15 น. • สำนักข่าวตัวอย่าง"
+        "จเรตำรวจแห่งชาติ บินด่วนกัมพูชา วางแผนร่วมตำรวจกัมพูชา 3 แนวทาง ปราบแก๊งคอลเซนเตอร์\n"
+        f"{LEDE_VI}"
+    )
+    parsed = parse_wires(text)
+    assert parsed.published_on == datetime.date(2025, 2, 20)
+    assert parsed.updated_on == datetime.date(2025, 2, 21)
+    assert parsed.event_start is None  # the stamps are not the event
+
+
+def test_a_yearless_dateline_before_a_wire_credit_is_flagged_not_completed():
+    text = (
+        "Police Chiefs Warn Of Growing Scam Operations\n"
+        "PHNOM PENH, Nov 30 (Bernama) -- International security agencies continue to warn of "
+        "the growing threat of large-scale fraud linked to scam centres, officials said.\n"
+    )
+    parsed = parse_wires(text)
+    assert parsed.published_on is None
+    assert "date_without_year" in {flag.code for flag in parsed.flags}
+    assert parsed.outlet.source_slug == "bernama"
+
+
+def test_a_menu_with_long_section_names_is_chrome_and_the_headline_below_it_is_found():
+    menu = (
+        "Live หน้าหลัก ทันเหตุการณ์ ทั่วไป คุณภาพชีวิต อาชญากรรม เศรษฐกิจ ต่างประเทศ กีฬา "
+        "สิ่งแวดล้อม ทหาร การเมือง ภูมิภาค ท่องเที่ยวและวัฒนธรรม การเงินและการลงทุน ติดต่อเรา"
+    )
+    headline = "ไทย-เมียนมา จับมือช่วยเหยื่อค้ามนุษย์ กลับประเทศปลอดภัย"
+    text = f"{menu}\n\nวันเสาร์ที่ 6 กันยายน 2568\n\n{headline}\n\n16 ก.พ. 2568 10:17\n\n{LEDE_VI}"
+    parsed = parse_wires(text)
+    assert parsed.headline == headline
+    assert menu not in parsed.body
+    # The date printed above the headline is the site's clock; the one below it is the story's.
+    assert parsed.published_on == datetime.date(2025, 2, 16)
+
+
+def test_a_thai_section_label_above_the_headline_is_not_the_headline():
+    headline = "“รองโฆษกตร.” ยัน สตช.รับลูก รัฐบาล เข้มปราบไซเบอร์สแกม จับมือ เพื่อนบ้านแก้ปัญหา"
+    parsed = parse_wires(f"อาชญากรรม-กระบวนการยุติธรรม\n\n{headline}\n\n{LEDE_VI}")
+    assert parsed.headline == headline

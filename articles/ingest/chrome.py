@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from statistics import median
 
 from .dates import find_dates
 from .types import Removed
@@ -123,7 +124,11 @@ def _is_menu(line: str) -> bool:
         return False
     thai = [w for w in words if _THAI_LETTERS.search(w)]
     lengths = [len(w) for w in thai]
-    return len(thai) >= 6 and max(lengths) <= 20 and sum(lengths) / len(lengths) <= 10
+    if len(thai) >= 6 and max(lengths) <= 20 and sum(lengths) / len(lengths) <= 10:
+        return True
+    # A long bar may hold long compounds ("ท่องเที่ยวและวัฒนธรรม"); most of its items are short.
+    # (A headline's phrases are as short, but a headline has fewer than a dozen.)
+    return len(thai) >= 12 and max(lengths) <= 30 and median(lengths) <= 10
 
 
 @lru_cache(maxsize=8192)
@@ -240,6 +245,8 @@ def _headline_problem(line: str, is_metadata) -> str | None:
     if _THAI_LETTERS.search(line):
         if len(line) < 20 and " " not in line.strip():
             return "too short"
+        if len(line) < 40 and " " not in line.strip() and re.search(r"\S[-/]\S", line):
+            return "section label"  # "อาชญากรรม-กระบวนการยุติธรรม"
         return None
     words = _LATIN_WORDS.findall(line)
     if len(words) < 4:

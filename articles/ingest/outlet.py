@@ -124,6 +124,18 @@ _THAI_DESK = re.compile(
     r"(?P<name>[^\s()]{2,30})"
 )
 _THAI_BY = re.compile(r"(?:^|\s)โดย\s*:\s*(?P<name>[^\n]{2,60})")
+# A credit glued to the end of a caption line: "Methamphetamine pills (Photo: …)Bangkok (VNA) -".
+_BYLINE_TAIL = re.compile(r"\((?P<paren>[^()\n]{2,30})\)\s*[-–—]{1,2}\s*$")
+# A time stamp signed by the outlet: "2024-05-01 13:35:25(GMT+08:00) CMG".
+_STAMP_NAME = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*(?P<name>[A-Z][\w.+]{1,15})$"
+)
+# The outlet's own interview: "…,” Hishammuddin told BenarNews." Only where nothing else names one.
+_TOLD = re.compile(
+    r"\b(?:told|said to|in an interview with)\s+(?P<name>[A-Z][\w.+]*(?:\s[A-Z][\w.+]*){0,2})"
+)
+# Photo credits name whoever took the picture, not the outlet: "(Photo: thaipbsworld.com)".
+_PHOTO_CREDIT = re.compile(r"\((?:photo|ảnh|foto|ภาพ|source photo)\s*:[^()\n]*\)", re.IGNORECASE)
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok)$", re.IGNORECASE)
 
@@ -132,13 +144,17 @@ def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
     """(name, evidence) from bylines and news-desk credits at the top of the story."""
     found = []
     for line in [*header, *paragraphs[:3]]:
-        m = _BYLINE.match(line)
+        m = _BYLINE.match(line) or _BYLINE_TAIL.search(line)
         if m:
             name = m.group("paren") or m.group("acronym") or m.group("site")
             if not _NOT_NAMES.match(name.strip()):
                 found.append((name.strip(), m.group(0).strip()))
         for m in _THAI_DESK.finditer(line[:200]):
             found.append((m.group("name"), m.group(0)))
+    for line in header:
+        m = _STAMP_NAME.search(line)
+        if m and not _NOT_NAMES.match(m.group("name")):
+            found.append((m.group("name"), line))
     for line in [*header, *paragraphs[:3]]:
         m = _THAI_BY.search(line[:200])
         if m:
@@ -163,6 +179,10 @@ def find_outlet(
     byline: the byline names the outlet, the source line its wire.
     """
     names: list[tuple[str, str]] = _credits(paragraphs, list(header))
+    for line in chrome[:12]:  # a credit glued to a photo caption that was set aside
+        m = _BYLINE_TAIL.search(line)
+        if m and not _NOT_NAMES.match(m.group("paren").strip()):
+            names.append((m.group("paren").strip(), m.group(0).strip()))
     if site_name:
         names.append((site_name, site_name))
     for paragraph in reversed(paragraphs[-3:]):
@@ -177,7 +197,7 @@ def find_outlet(
             names.append((m.group("name").strip(), line))
     names += [(crumb, " » ".join(breadcrumb)) for crumb in breadcrumb]
 
-    domains = domains_in("\n".join([*header, *paragraphs, *chrome]))
+    domains = domains_in(_PHOTO_CREDIT.sub(" ", "\n".join([*header, *paragraphs, *chrome])))
 
     for name, evidence in names:
         source = _match_name(name, sources)
@@ -196,6 +216,11 @@ def find_outlet(
         source = _match_name(line, sources, whole=True)
         if source:
             return Outlet(source.name, _first(source.domains), source.slug, line)
+    for paragraph in paragraphs:
+        for m in _TOLD.finditer(paragraph):
+            source = _match_name(m.group("name"), sources, whole=True)
+            if source:
+                return Outlet(source.name, _first(source.domains), source.slug, m.group(0))
 
     # Nothing known: suggest what the text says, for an editor to confirm. Breadcrumbs name
     # sections as often as sites, so they are not offered as outlet names.

@@ -12,18 +12,21 @@ from .language import detect_language
 from .outlet import find_outlet
 from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
-_PUBLISHED_CUE = re.compile(
-    r"^(?:วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
+_PUBLISHED_WORDS = (
+    r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
     r"posted(?: on)?|published(?: on)?|date published|publication date|pubdate|date|"
     r"diterbitkan|dipublikasikan|tarikh|"
-    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản)(?![\w\u0e31-\u0e4e])",
-    re.IGNORECASE,
+    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản"
 )
-_UPDATED_CUE = re.compile(
-    r"^(?:วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|updated(?: on)?|"
-    r"last updated|modified|cập nhật|diperbarui|dikemas kini)(?![\w\u0e31-\u0e4e])",
-    re.IGNORECASE,
+_UPDATED_WORDS = (
+    r"วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|updated(?: on)?|"
+    r"last updated|modified|cập nhật|diperbarui|dikemas kini"
 )
+_PUBLISHED_CUE = re.compile(rf"^(?:{_PUBLISHED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
+_UPDATED_CUE = re.compile(rf"^(?:{_UPDATED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
+# The same cues just before a date inside a line: "… • เผยแพร่ 21 ก.พ. 2568".
+_PUBLISHED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_PUBLISHED_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
+_UPDATED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_UPDATED_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand beside a date on a line that is only a date: times, weekdays, separators.
 _DATE_LINE_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?|"
@@ -34,9 +37,15 @@ _DATE_LINE_NOISE = re.compile(
     r"\|\s*[\d,.]+\s*views?|\bdate\b|เวลา|ที่|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
 )
-_DATELINE_DASH = re.compile(r"^\s*[-–—:]")
+_DATELINE_DASH = re.compile(r"^\s*(?:\([^()\n]{2,30}\)\s*)?[-–—:]")
 _LEADING_VOWELS = "เแโใไ"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+# A time stamp may be signed with the outlet's short name: "2024-05-01 13:35:25(GMT+08:00) CMG".
+_STAMP_SIGNATURE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*[A-Z][\w.+]{1,15}$"
+)
 
 
 def _date_only(line: str) -> bool:
@@ -44,6 +53,7 @@ def _date_only(line: str) -> bool:
     if len(mentions) != 1:
         return False
     rest = line[: mentions[0].start] + line[mentions[0].end :]
+    rest = _STAMP_SIGNATURE.sub(lambda m: m.group(0)[: -len(m.group(0).split()[-1])], rest)
     return not _DATE_LINE_NOISE.sub("", rest)
 
 
@@ -60,6 +70,15 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
     if len(line) > 80:
         return False
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
+
+
+def _cue_before(text: str) -> str | None:
+    """ "published" or "updated" when the text just before a date is such a cue, else None."""
+    if _UPDATED_BEFORE.search(text):
+        return "updated"
+    if _PUBLISHED_BEFORE.search(text):
+        return "published"
+    return None
 
 
 def _describe(mention: DateMention) -> str:
@@ -231,12 +250,29 @@ def natural_key(*, headline: str, language: str, text: str) -> str:
 def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag]) -> None:
     published: DateMention | None = None
     updated: DateMention | None = None
-    for _, line in layout.header_lines:
+    # A date line below the headline is the article's; one above it may be the site's clock
+    # ("วันเสาร์ที่ 6 กันยายน 2568" in the page header), so it is read last.
+    top = -1 if layout.headline_line is None else layout.headline_line
+    below = [line for number, line in layout.header_lines if number > top]
+    above = [line for number, line in layout.header_lines if number <= top]
+    for line in [*below, *above]:
         mention = find_dates(line)[0]
         if _UPDATED_CUE.match(line):
             updated = updated or mention
         elif published is None:
             published = mention
+    # Cues inside a line of page furniture glued to the lede: "อัพเดต 21 ก.พ. 2568 เวลา 13.51 น. •
+    # เผยแพร่ 21 ก.พ. 2568 เวลา 17.15 น. • The Bangkok Insightจเรตำรวจ…".
+    cued: set[tuple[int, int]] = set()
+    for index, (_, line) in enumerate(layout.paragraphs[:3]):
+        for mention in find_dates(line[:300]):
+            kind = _cue_before(line[max(0, mention.start - 30) : mention.start])
+            if kind:
+                cued.add((index, mention.start))
+            if kind == "published" and (published is None or published.year is None):
+                published = mention
+            elif kind == "updated" and updated is None:
+                updated = mention
 
     # The event: the first date with a year in the story; a date without one only where the
     # story gives none with a year ("วันนี้ (17 ต.ค.)" must not hide "17 ตุลาคม 2566" later).
@@ -245,6 +281,8 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
     paragraphs = [p for _, p in layout.paragraphs]
     for index, paragraph in enumerate(paragraphs):
         for mention in find_dates(paragraph):
+            if (index, mention.start) in cued:
+                continue
             after = paragraph[mention.end :]
             if index <= 2 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
                 # A dateline ("กรุงเทพฯ 17 ก.พ. – …", "BANDAR SERI BEGAWAN, 9 Mei – …"), also
