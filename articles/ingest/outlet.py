@@ -127,7 +127,7 @@ _THAI_BY = re.compile(r"(?:^|\s)โดย\s*:\s*(?P<name>[^\n]{2,60})")
 # A credit glued to the end of a caption line: "Methamphetamine pills (Photo: …)Bangkok (VNA) -".
 _BYLINE_TAIL = re.compile(r"\((?P<paren>[^()\n]{2,30})\)\s*[-–—]{1,2}\s*$")
 # A time stamp signed by the outlet: "2024-05-01 13:35:25(GMT+08:00) CMG".
-_STAMP_NAME = re.compile(
+STAMP_NAME = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*(?P<name>[A-Z][\w.+]{1,15})$"
 )
 # The outlet's own interview: "…,” Hishammuddin told BenarNews." Only where nothing else names one.
@@ -152,7 +152,7 @@ def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
         for m in _THAI_DESK.finditer(line[:200]):
             found.append((m.group("name"), m.group(0)))
     for line in header:
-        m = _STAMP_NAME.search(line)
+        m = STAMP_NAME.search(line)
         if m and not _NOT_NAMES.match(m.group("name")):
             found.append((m.group("name"), line))
     for line in [*header, *paragraphs[:3]]:

@@ -9,7 +9,7 @@ from . import chrome
 from .dates import DateMention, find_dates
 from .decode import decode, normalise
 from .language import detect_language
-from .outlet import find_outlet
+from .outlet import STAMP_NAME, find_outlet
 from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
@@ -42,18 +42,12 @@ _LEADING_VOWELS = "เแโใไ"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
-# A time stamp may be signed with the outlet's short name: "2024-05-01 13:35:25(GMT+08:00) CMG".
-_STAMP_SIGNATURE = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*[A-Z][\w.+]{1,15}$"
-)
-
-
 def _date_only(line: str) -> bool:
     mentions = find_dates(line)
     if len(mentions) != 1:
         return False
     rest = line[: mentions[0].start] + line[mentions[0].end :]
-    rest = _STAMP_SIGNATURE.sub(lambda m: m.group(0)[: -len(m.group(0).split()[-1])], rest)
+    rest = STAMP_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()], rest)  # "… CMG"
     return not _DATE_LINE_NOISE.sub("", rest)
 
 
