@@ -183,7 +183,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_relations(self) -> ArticleQuerySet:
         """Fetch the source and the tags with a constant number of queries."""
-        return self.select_related("source").prefetch_related("topics", "countries", "agencies")
+        return self.select_related("source").prefetch_related(*Article.TAG_RELATIONS)
 
 
 class Article(models.Model):
@@ -217,6 +217,8 @@ class Article(models.Model):
     }
     # States in which an article is (or, when due, will be) public: the same rules apply.
     PUBLIC_STATES = (Status.PUBLISHED, Status.SCHEDULED)
+    # The tag relations, in the order readers see them.
+    TAG_RELATIONS = ("topics", "countries", "agencies")
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)
     headline_en = models.CharField(_("English headline"), max_length=500, blank=True)
@@ -328,7 +330,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=("raw_text", "import_details", "updated_at", "version", "date"),
-        m2m_fields=("topics", "countries", "agencies"),
+        m2m_fields=TAG_RELATIONS,
         verbose_name=_("historical article"),
     )
 

@@ -295,6 +295,49 @@ def test_reindexing_one_article_is_a_constant_number_of_queries(corpus):
     assert len(one) == len(many) <= 6
 
 
+def _documents():
+    return {d.article_id: (d.head, d.document, d.visible_from, d.date)
+            for d in SearchDocument.objects.all()}  # fmt: skip
+
+
+def test_worker_processes_write_the_same_documents_as_one_process(corpus, monkeypatch):
+    """A big run analyses in worker processes and takes the bulk path (PostgreSQL: long
+    pending lists, merged at the end); what it writes is what one process writes."""
+    search.index_articles(workers=0)
+    alone = _documents()
+    SearchDocument.objects.all().delete()
+    monkeypatch.setattr(search, "PARALLEL_FROM", 1)
+    assert search.index_articles(workers=2, batch_size=3) == len(corpus)
+    assert _documents() == alone
+    assert [a.slug for a in search.search("heroin")] == []
+    assert "en-unodc" in [a.slug for a in search.search("methamphetamine")]
+
+
+def test_reindexing_rewrites_what_changed_and_leaves_the_rest(corpus):
+    ids = [a.pk for a in corpus.values()]
+    search.index_articles(ids)
+    article = corpus["en-unodc"]
+    Article.objects.filter(pk=article.pk).update(body=article.body + " heroin")
+    assert _rows_written(lambda: search.index_articles(ids)) >= 1
+    assert [a.slug for a in search.search("heroin")] == ["en-unodc"]
+    assert _rows_written(lambda: search.index_articles(ids)) == 0
+
+
+def _rows_written(run) -> int:
+    """Rows `run` wrote (SQLite: with those its triggers wrote; PostgreSQL: documents that
+    got a new row version)."""
+    if connection.vendor == "sqlite":
+        changes = connection.connection.total_changes
+        run()
+        return connection.connection.total_changes - changes
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT article_id, ctid::text FROM articles_searchdocument")
+        before = dict(cursor.fetchall())
+        run()
+        cursor.execute("SELECT article_id, ctid::text FROM articles_searchdocument")
+        return sum(1 for pk, ctid in cursor.fetchall() if before.get(pk) != ctid)
+
+
 def test_catalogue_import_indexes_what_it_wrote(corpus):
     from articles.catalogue import import_articles, write_csv
 
@@ -475,8 +518,9 @@ def test_postgresql_knows_matching_a_document_is_expensive():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_recent_documents_are_looked_up_through_the_gin_indexes():
-    """Migrations 0018–0019: the GIN indexes key `date + 0` (what `search.pieces` asks of the
-    newest documents) with short pending lists, and the newest piece's plan uses them."""
+    """Migrations 0018, 0024: the GIN indexes key `date + 0` (what `search.pieces` asks of the
+    newest documents), the application's sessions keep their pending lists short (bulk runs
+    raise the limit for themselves), and the newest piece's plan uses them."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes "
@@ -491,7 +535,10 @@ def test_recent_documents_are_looked_up_through_the_gin_indexes():
     assert sorted(definitions) == ["search_recent_document_gin", "search_recent_head_gin"]
     for name, definition in definitions.items():
         assert "gin (((date + 0)), " in definition, definition
-        assert options[name] == ["gin_pending_list_limit=256"]
+        assert options[name] is None  # the session's setting governs
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW gin_pending_list_limit")
+        assert cursor.fetchone()[0] == "256kB"
     documents = SearchDocument.objects.filter(document__tsmatch="'police'")
     recent = search.pieces(documents, datetime.date(2024, 1, 1))[1]
     with connection.cursor() as cursor:  # (no sequential scan: the test table is tiny)

@@ -126,9 +126,16 @@ DATABASES = {
 }
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # Search bitmaps of a common word stay exact (not lossy, which re-reads every document).
+    # The search GIN indexes' pending lists stay short (every search reads them whole); bulk
+    # index runs raise the limit for their own transactions (articles.search, migration 0024).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c work_mem={os.environ.get('DB_WORK_MEM', '32MB')}"
+        f"-c work_mem={os.environ.get('DB_WORK_MEM', '32MB')} -c gin_pending_list_limit=256kB"
     )
+# Processes that analyse documents beside the one writing them, in big search-index runs
+# (imports, reindex); unset: one fewer than the machine's cores; 0: analyse in the writer.
+SEARCH_INDEX_WORKERS = (
+    int(os.environ["SEARCH_INDEX_WORKERS"]) if os.environ.get("SEARCH_INDEX_WORKERS") else None
+)
 # Read replicas: public reads go to DATABASE_REPLICA_URL when it is set (newsroom/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
