@@ -15,8 +15,8 @@ re-reading the unstamped ones until they are stamped or gone, so a rollback is u
 change that names no article (a vocabulary edit, a very large import) rebuilds the index, as
 does an index older than the changes kept.
 
-Searches are counted in SQL (`filters.ArticleFilter.facet_counts`): their matches come from
-the full-text index, and past search.COUNT_CAP only the newest of them are counted.
+A search is counted here too: its matches (the full-text index's ids, the newest
+search.COUNT_CAP of them when there are more) are one more bitmap to intersect with.
 """
 
 from __future__ import annotations
@@ -247,12 +247,17 @@ class FacetIndex:
         found = [self.options[facet][k] for k in keys if k in self.options[facet]]
         return BitMap.union(*found) if found else BitMap()
 
-    def counts(self, selection: Selection, keys: dict[str, dict]) -> dict:
-        """Per facet, {option key: articles} under the other facets' filters, and "total".
+    def counts(
+        self, selection: Selection, keys: dict[str, dict], within: BitMap | None = None
+    ) -> dict:
+        """Per facet, {option key: articles} under the other facets' filters, and "total";
+        only among the articles `within` when given (a search's matches).
 
         `keys` maps each facet's stored value (pk, code) to its query-string key; options it
         does not name (a deleted tag) are not counted."""
         base = self.visible()
+        if within is not None:
+            base &= within
         if selection.date_from or selection.date_to:
             base &= self.dated(selection.date_from, selection.date_to)
         chosen = {
@@ -309,15 +314,36 @@ def current(using: str | None = None) -> FacetIndex:
     return index
 
 
+def warm_in_background() -> threading.Thread:
+    """Build this process's index in a thread as it starts (newsroom/wsgi.py), so that the
+    first listing after a deploy does not wait seconds for it; a request that comes sooner
+    waits on the index's lock, as it would have built it anyway."""
+
+    def build() -> None:
+        from django.db import DatabaseError, connections
+
+        try:
+            current()
+        except DatabaseError:  # not migrated yet: the first listing builds it
+            pass
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=build, name="facet-index", daemon=True)
+    thread.start()
+    return thread
+
+
 def forget() -> None:
     """Drop every index (tests: a rolled-back write leaves the generation where it was)."""
     with _guard:
         _indexes.clear()
 
 
-def listing_counts(filterset) -> dict:
-    """A listing's facet counts and its total, for a filterset with no search: the filters
-    it applies (its valid ones, as `filterset.qs` does) over the articles readers see."""
+def listing_counts(filterset, within: BitMap | None = None) -> dict:
+    """A listing's facet counts and its total: the filters it applies (its valid ones, as
+    `filterset.qs` does) over the articles readers see — only among `within` when given (a
+    search's matches)."""
     data = {}
     if filterset.is_bound:
         filterset.is_valid()
@@ -335,7 +361,7 @@ def listing_counts(filterset) -> dict:
     index = current(filterset.queryset.db)
     with index.lock:
         keys["language"] = {code: code for code in index.options["language"]}
-        return index.counts(selection, keys)
+        return index.counts(selection, keys, within)
 
 
 def cooperation(topic_pk: int | None, size: int) -> dict:

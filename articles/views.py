@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
+from pyroaring import BitMap
 
 from . import aggregates, search
 from .facets import cooperation, listing_counts
@@ -194,23 +195,16 @@ class ListingMixin:
             return self.compute_search_counts()
 
     def compute_search_counts(self) -> dict:
-        """A search's total and facet counts: exact within search.COUNT_CAP matches; past it,
-        each facet counts among the newest COUNT_CAP (all of a common word's matches would
-        take seconds at a million articles)."""
+        """A search's total and facet counts, from the facet index among the search's matches:
+        exact within search.COUNT_CAP of them; past it, among the newest COUNT_CAP (all of a
+        common word's matches would take seconds to read at a million articles)."""
         total = search_total(self.filterset)
-        newest: dict[str, list[int]] = {}
-
-        def among_newest(matches) -> list[int]:
-            """The newest COUNT_CAP matches (facets without a filter share the same ones)."""
-            key = str(matches.query)
-            if key not in newest:
-                newest[key] = search.newest_ids(matches, search.COUNT_CAP + 1)
-            return newest[key][: search.COUNT_CAP]
-
-        facets = self.filterset.facet_counts(within=among_newest)
-        # Counted among the newest when some facet's matches went past the cap.
-        sampled = any(len(ids) > search.COUNT_CAP for ids in newest.values())
-        return {"total": total, "facets": facets, "sampled": sampled}
+        matches = search.filter_articles(self.base_queryset(searching=True),
+                                         self.filterset.search_query)  # fmt: skip
+        newest = search.newest_ids(matches, search.COUNT_CAP + 1)
+        facets = listing_counts(self.filterset, within=BitMap(newest[: search.COUNT_CAP]))
+        del facets["total"]
+        return {"total": total, "facets": facets, "sampled": len(newest) > search.COUNT_CAP}
 
     paginate_by = 20
     template_name = "articles/article_list.html"

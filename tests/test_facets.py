@@ -262,3 +262,15 @@ def test_cooperation_overview_pairs_equal_counting_each_article(catalogue):
                 if set(pair) <= set(found["codes"]):
                     expected[pair] = expected.get(pair, 0) + 1
         assert found["pairs"] == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_builds_its_index_as_it_starts():
+    """newsroom/wsgi.py warms the index in a thread, so the first reader finds it built."""
+    article = ArticleFactory(published=True)
+    aggregates.bump()
+    facets.forget()
+    facets.warm_in_background().join(timeout=60)
+    index = facets._indexes["default"]
+    assert index.number is not None
+    assert article.pk in index.visible()

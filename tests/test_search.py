@@ -566,6 +566,18 @@ def test_bulk_tsvector_literals_equal_what_postgresql_makes():
             assert cursor.fetchone()[0], text
 
 
+def test_a_filtered_search_counts_from_the_facet_index_what_sql_counts(client, corpus):
+    """Within the cap the index's counts among the matches are the exact ones (SQL's)."""
+    for slug, code in {"th-cyber": "TH", "vi-drugs": "VN", "en-rescue": "TH"}.items():
+        corpus[slug].countries.add(code)
+    search.index_articles()
+    for query in QUERIES[:6]:
+        for data in ({"q": query}, {"q": query, "country": "TH"}, {"q": query, "language": "vi"}):
+            response = client.get(reverse("articles:list"), data)
+            expected = response.context["filterset"].facet_counts()
+            assert response.context["view"].counts()["facets"] == expected, data
+
+
 def test_a_search_past_its_cap_counts_facets_among_its_newest(client, corpus, monkeypatch):
     """Facet counts over every match of a common word cost seconds at a million articles:
     past the cap they are counted among the newest COUNT_CAP matches, and the page says so."""
