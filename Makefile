@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 
 WORKERS ?= 3
 
-.PHONY: install run serve migrate seed test lint format bench ci clean
+.PHONY: install run serve migrate seed test test-fast lint format bench ci clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ serve: install
 	DJANGO_SETTINGS_MODULE=newsroom.settings.prod $(VENV)/bin/gunicorn newsroom.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --timeout 60
 
+# The suite runs on every core (pytest-xdist); `make test-fast` leaves out the browser, LibreOffice,
+# killed-process and scale tests for a quick lane while working.
+TEST_WORKERS ?= auto
+
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+test-fast: install
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow"
 
 lint: install
 	$(PY) -m ruff check .

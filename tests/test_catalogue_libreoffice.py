@@ -15,6 +15,7 @@ from .test_catalogue import catalogue  # noqa: F401  (fixture)
 SOFFICE = shutil.which("soffice")
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.slow,
     pytest.mark.skipif(
         SOFFICE is None,
         reason="LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui",

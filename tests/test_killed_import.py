@@ -15,6 +15,8 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = 12_000
 
+pytestmark = pytest.mark.slow  # kills real processes mid-import
+
 
 @pytest.fixture
 def scratch_database(tmp_path):

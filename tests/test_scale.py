@@ -23,7 +23,7 @@ from articles.models import Agency, Article, CatalogueState, Country, Source, To
 
 from .factories import ArticleFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 TOPICS = ["drug-trafficking", "online-scams", "meeting", "cybercrime"]
 COUNTRIES = ["TH", "VN", "LA", "KH"]
