@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import secrets
 import shutil
@@ -14,15 +15,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .catalogue import SpreadsheetError, csv_chunks, import_articles, write_xlsx
+from .catalogue import (
+    RowOutcome,
+    SpreadsheetError,
+    clipped_pair,
+    csv_chunks,
+    import_articles,
+    write_xlsx,
+)
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "newsroom-catalogue-uploads"
 SESSION_KEY = "catalogue_import_tokens"
-PREVIEW_ROWS = 500
+# Rows of each kind (updated, new) the preview lists; the rest are counted. A 100,000-row file
+# would make a page no one can read; the command line's --dry-run lists every change.
+PREVIEW_ROWS = 100
+CLIP = 160  # characters of a long text shown before "show all"
 
 
 class CatalogueImportForm(forms.Form):
@@ -45,6 +56,46 @@ def _stash(upload) -> str:
             out.write(chunk)
     (folder / "meta.json").write_text(json.dumps({"name": upload.name}))
     return token
+
+
+def _text(value) -> str:
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
+
+
+def _long(value) -> bool:
+    return isinstance(value, str) and (len(value) > CLIP or "\n" in value.strip())
+
+
+def _cell(cell) -> dict:
+    """A previewed cell for the template: old and new as text; long text clipped around the
+    place where the two differ, the whole text kept for "show all"."""
+    shown = {
+        side: {"empty": True} if value is None else {"text": _text(value)}
+        for side, value in (("old", cell.old), ("new", cell.new))
+    }
+    if _long(cell.old) or _long(cell.new):
+        clips = clipped_pair(cell.old or "", cell.new or "", width=CLIP)
+        for side, value, clip in (("old", cell.old, clips[0]), ("new", cell.new, clips[1])):
+            if _long(value):
+                shown[side]["clipped"] = clip
+    return {"column": cell.column, "stacked": _long(cell.old) or _long(cell.new), **shown}
+
+
+def preview_rows(rows: list[RowOutcome]) -> list[dict]:
+    """The preview's rows with every cell ready to show (old → new)."""
+    return [
+        {
+            "row": row.row,
+            "slug": row.slug,
+            "headline": row.headline,
+            "cells": [_cell(cell) for cell in row.cells],
+        }
+        for row in rows
+    ]
 
 
 def _context(model_admin, request, title):
@@ -96,7 +147,11 @@ def import_catalogue_view(model_admin, request):
         try:
             with (folder / "data").open("rb") as handle:
                 report = import_articles(
-                    handle, name=upload.name, dry_run=True, by=request.user, keep_rows=True
+                    handle,
+                    name=upload.name,
+                    dry_run=True,
+                    by=request.user,
+                    preview_rows=PREVIEW_ROWS,
                 )
         except SpreadsheetError as error:
             shutil.rmtree(folder, ignore_errors=True)
@@ -110,8 +165,8 @@ def import_catalogue_view(model_admin, request):
             context.update(
                 report=report,
                 token=token,
-                shown_rows=report.rows[:PREVIEW_ROWS],
-                hidden_rows=max(0, len(report.rows) - PREVIEW_ROWS),
+                updated_rows=preview_rows(report.updated_rows),
+                new_rows=preview_rows(report.new_rows),
             )
             return TemplateResponse(
                 request, "admin/articles/article/import_catalogue_preview.html", context
