@@ -22,9 +22,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
-from simple_history.models import HistoricalRecords
 
-from . import aggregates, search
+from . import aggregates, history, search
 from .models import Agency, Article, Country, Source, StatusChange, Topic
 
 COLUMNS = (
@@ -831,11 +830,12 @@ class _Importer:
                 with _copying(*links["topics"]):
                     batch = self.classify(looked) if looked is not None else None
                 self._apply_changes(pending, now=now)
-                _record_history(
+                history.record_versions(
                     created=ids,
                     changed=[before["id"] for before, *_ in pending.changed],
                     by=self.by,
                     now=now,
+                    reason="spreadsheet import",
                 )
                 self.touched += ids
                 self.touched += [before["id"] for before, *_ in pending.changed]
@@ -1032,62 +1032,6 @@ def _copying(table: str, columns: tuple[str, ...], rows: list[tuple]):
             for row in rows:
                 copy.write_row(row)
             yield
-
-
-def _ids_sql(column: str, ids: list[int]) -> tuple[str, list]:
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [ids]
-    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
-
-
-HISTORY_REASON = "spreadsheet import"
-
-
-def _record_history(*, created: list[int], changed: list[int], by, now) -> None:
-    """Give every article the import created or changed a version in its history, with its tags
-    — as an editor's save would, so that the history shows what the import changed.
-
-    The database copies the rows itself (INSERT … SELECT): no article is read into Python and
-    no body crosses the connection twice, which keeps a 100,000-row import about as fast.
-    """
-    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        return
-    history = Article.history.model
-    q = connection.ops.quote_name
-    tracked = [q(f.column) for f in history.tracked_fields]
-    stamps = ("history_date", "history_change_reason", "history_type", "history_user_id")
-    columns = ", ".join([*tracked, *(q(c) for c in stamps)])
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    versions: list[int] = []
-    with connection.cursor() as cursor:
-        for ids, kind in ((created, "+"), (changed, "~")):
-            if not ids:
-                continue
-            where, params = _ids_sql("a.id", ids)
-            cursor.execute(
-                f"INSERT INTO {q(history._meta.db_table)} ({columns}) "
-                f"SELECT {', '.join('a.' + c for c in tracked)}, %s, %s, %s, %s "
-                f"FROM {q(Article._meta.db_table)} a WHERE {where} RETURNING {q('history_id')}",
-                [stamp, HISTORY_REASON, kind, by.pk if by else None, *params],
-            )
-            versions += [row[0] for row in cursor.fetchall()]
-        if not versions:
-            return
-        # Each version's tags, as simple_history keeps them for a save (m2m_fields).
-        for name in LIST_COLUMNS:
-            m2m = HistoricalRecords.m2m_models[Article._meta.get_field(name)]
-            through = getattr(Article, name).through
-            copied = [
-                q(f.column) for f in m2m._meta.fields if f.name not in ("m2m_history_id", "history")
-            ]
-            where, params = _ids_sql("h.history_id", versions)
-            cursor.execute(
-                f"INSERT INTO {q(m2m._meta.db_table)} ({', '.join(copied)}, {q('history_id')}) "
-                f"SELECT {', '.join('t.' + c for c in copied)}, h.history_id "
-                f"FROM {q(through._meta.db_table)} t "
-                f"JOIN {q(history._meta.db_table)} h ON h.id = t.article_id WHERE {where}",
-                params,
-            )
 
 
 def _article_records(

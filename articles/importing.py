@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
-from . import search, services
+from . import history, search, services
 from .ingest import ParsedArticle, Vocabulary, parse_article
 from .ingest.decode import DecodeError
 from .models import Agency, Article, Country, Source, Topic
@@ -261,14 +261,7 @@ class _Importer:
                 report.article_id = article.pk
                 report.status = self._update(article, parsed)
 
-        # With their first history entry ("raw import"), so an article's history starts with
-        # the import, as an editor's later changes follow it.
-        created = bulk_create_with_history(
-            [a for _, a in new],
-            Article,
-            default_user=self.by if self.by is not None and self.by.pk else None,
-            default_change_reason="raw import",
-        )
+        created = Article.objects.bulk_create([a for _, a in new])
         through_rows: dict[str, list] = {name: [] for name in TAG_FIELDS}
         for (report, _), article in zip(new, created, strict=True):
             report.status, report.article_id = CREATED, article.pk
@@ -282,6 +275,11 @@ class _Importer:
                 ]
         for name, rows in through_rows.items():
             getattr(Article, name).through.objects.bulk_create(rows)
+        # Their first history entry ("raw import", with their tags), so an article's history
+        # starts with the import, as an editor's later changes follow it.
+        history.record_versions(
+            created=[a.pk for a in created], by=self.by, now=timezone.now(), reason="raw import"
+        )
         # Bulk-created rows send no signals; updated ones were saved and are indexed on commit.
         search.index_articles(r.article_id for r in reports if r.status == CREATED and r.article_id)
 

@@ -47,6 +47,20 @@ def test_history_shows_the_import_then_the_editor():
     assert entries[-1].history_change_reason == "draft → published"
 
 
+def test_the_imports_first_version_holds_the_tags_it_gave():
+    """So the first edit's comparison does not show every tag as added by the editor."""
+    call_command("import_seeds", str(SEEDS), stdout=io.StringIO())
+    tagged = 0
+    for article in Article.objects.all():
+        first = article.history.get()
+        assert first.history_change_reason == "raw import"
+        for relation, column in (("topics", "topic_id"), ("countries", "country_id")):
+            recorded = set(getattr(first, relation).values_list(column, flat=True))
+            assert recorded == set(getattr(article, relation).values_list("pk", flat=True))
+            tagged += len(recorded)
+    assert tagged
+
+
 def test_decisions_applied_twice_change_nothing_more():
     _seed_site()
     versions = dict(Article.objects.values_list("pk", "version"))
