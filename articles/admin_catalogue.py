@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import json
-import secrets
-import shutil
 import tempfile
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -19,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import staging
 from .catalogue import (
     RowOutcome,
     SpreadsheetError,
@@ -28,7 +25,6 @@ from .catalogue import (
     write_xlsx,
 )
 
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "newsroom-catalogue-uploads"
 SESSION_KEY = "catalogue_import_tokens"
 # Rows of each kind (updated, new) the preview lists; the rest are counted. A 100,000-row file
 # would make a page no one can read; the command line's --dry-run lists every change.
@@ -45,17 +41,6 @@ class CatalogueImportForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
-
-
-def _stash(upload) -> str:
-    token = secrets.token_urlsafe(16)
-    folder = UPLOAD_DIR / token
-    folder.mkdir(parents=True)
-    with (folder / "data").open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    (folder / "meta.json").write_text(json.dumps({"name": upload.name}))
-    return token
 
 
 def _text(value) -> str:
@@ -115,19 +100,20 @@ def import_catalogue_view(model_admin, request):
 
     if request.method == "POST" and "token" in request.POST:
         token = request.POST["token"]
-        folder = UPLOAD_DIR / token
-        if token not in tokens or not (folder / "meta.json").exists():
+        staged = staging.meta(token) if token in tokens else None
+        data = staging.open_file(token, 0) if staged else None
+        if data is None:
             messages.error(request, _("That preview has expired; upload the file again."))
             return redirect("admin:articles_article_import_catalogue")
-        name = json.loads((folder / "meta.json").read_text())["name"]
+        name = staged["name"]
         try:
-            with (folder / "data").open("rb") as handle:
-                report = import_articles(handle, name=name, by=request.user)
+            with data:
+                report = import_articles(data, name=name, by=request.user)
         except SpreadsheetError as error:
             messages.error(request, str(error))
             return redirect("admin:articles_article_import_catalogue")
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            staging.discard(token)
             request.session[SESSION_KEY] = [t for t in tokens if t != token]
         if report.errors:
             messages.error(request, _("Nothing was imported: the file changed since the preview."))
@@ -142,10 +128,9 @@ def import_catalogue_view(model_admin, request):
     form = CatalogueImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        token = _stash(upload)
-        folder = UPLOAD_DIR / token
+        token = staging.stage([(upload.name, upload)], {"name": upload.name})
         try:
-            with (folder / "data").open("rb") as handle:
+            with staging.open_file(token, 0) as handle:
                 report = import_articles(
                     handle,
                     name=upload.name,
@@ -154,11 +139,11 @@ def import_catalogue_view(model_admin, request):
                     preview_rows=PREVIEW_ROWS,
                 )
         except SpreadsheetError as error:
-            shutil.rmtree(folder, ignore_errors=True)
+            staging.discard(token)
             form.add_error("file", str(error))
         else:
             if report.errors:
-                shutil.rmtree(folder, ignore_errors=True)
+                staging.discard(token)
                 token = ""
             else:
                 request.session[SESSION_KEY] = [*tokens[-4:], token]

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import secrets
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -15,11 +9,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import staging
 from .forms import ConfirmImportForm, RawImportForm
 from .importing import ERROR, RawFile, import_raw_articles, read_zip
 
-# Uploads wait here between the preview and the confirmation; one folder per preview.
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "newsroom-raw-uploads"
 SESSION_KEY = "raw_import_tokens"
 
 
@@ -38,27 +31,26 @@ def _raw_files(uploads, limit: int) -> list[RawFile]:
 
 
 def _stash(files: list[RawFile]) -> str:
-    token = secrets.token_urlsafe(16)
-    folder = UPLOAD_DIR / token
-    folder.mkdir(parents=True)
-    index = []
-    for number, raw in enumerate(files):
-        if raw.data is not None:
-            (folder / f"{number}.bin").write_bytes(raw.data)
-        index.append({"name": raw.name, "error": raw.error, "number": number})
-    (folder / "index.json").write_text(json.dumps(index))
-    return token
+    index = [{"name": raw.name, "error": raw.error, "data": raw.data is not None} for raw in files]
+    return staging.stage(
+        [(raw.name, raw.data) for raw in files if raw.data is not None], {"files": index}
+    )
 
 
 def _unstash(token: str) -> list[RawFile] | None:
-    folder = UPLOAD_DIR / token
-    index_file = folder / "index.json"
-    if not token.replace("-", "").replace("_", "").isalnum() or not index_file.exists():
+    staged = staging.meta(token)
+    if staged is None:
         return None
-    files = []
-    for entry in json.loads(index_file.read_text()):
-        data_file = folder / f"{entry['number']}.bin"
-        data = data_file.read_bytes() if data_file.exists() else None
+    files, number = [], 0
+    for entry in staged["files"]:
+        data = None
+        if entry["data"]:
+            handle = staging.open_file(token, number)
+            number += 1
+            if handle is None:
+                return None
+            with handle:
+                data = handle.read()
         files.append(RawFile(entry["name"], data=data, error=entry["error"]))
     return files
 
@@ -84,7 +76,7 @@ def import_raw_view(model_admin, request, **kwargs):
             messages.error(request, _("That preview has expired; upload the files again."))
             return redirect("admin:articles_article_import_raw")
         reports = import_raw_articles(files=files, by=request.user)
-        shutil.rmtree(UPLOAD_DIR / token, ignore_errors=True)
+        staging.discard(token)
         request.session[SESSION_KEY] = [t for t in tokens if t != token]
         counts = {
             s: sum(r.status == s for r in reports) for s in ("created", "updated", "unchanged")

@@ -191,6 +191,20 @@ STATIC_URL = "static/"
 # into STATIC_ROOT (prod.py) and WhiteNoise serves the hashed, compressed copies.
 WHITENOISE_USE_FINDERS = True
 
+# Uploads waiting between an import's preview and its confirmation (articles/staging.py): a
+# folder every app server sees (STAGING_DIR, shared storage) or, in STORAGES, an object store.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staging": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("STAGING_DIR", str(BASE_DIR / "var" / "staged-uploads"))
+        },
+    },
+}
+NEWSROOM_STAGED_UPLOAD_HOURS = int(os.environ.get("NEWSROOM_STAGED_UPLOAD_HOURS", "6"))
+
 # Raw article uploads (files, folders, zips) larger than this are refused with a clear message.
 NEWSROOM_MAX_IMPORT_FILE_BYTES = int(
     os.environ.get("NEWSROOM_MAX_IMPORT_FILE_BYTES", 2 * 1024 * 1024)

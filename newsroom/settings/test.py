@@ -20,3 +20,12 @@ DATABASES["replica"] = {  # noqa: F405
     },
 }
 DATABASE_ROUTERS = []
+
+# Staged uploads in a folder of this test process's own (each pytest-xdist worker has one).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staging": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": __import__("tempfile").mkdtemp(prefix="newsroom-staging-")},
+    },
+}
