@@ -63,10 +63,10 @@ class ArticleFeed(Feed):
         return article.updated_at
 
     def item_author_name(self, article):
-        return article.source.name if article.source else None
+        return article.source.localised_name if article.source else None
 
     def item_categories(self, article):
-        return [t.name_en for t in article.topic_list]
+        return [t.name for t in article.topic_list]  # in the feed's language
 
 
 class AtomArticleFeed(ArticleFeed):

@@ -271,6 +271,11 @@ def names_of(tag) -> str:
     return " ".join(p for p in parts if p)
 
 
+def names_of_source(source) -> str:
+    """An outlet's searchable names: its usual one and its Thai and Vietnamese ones."""
+    return " ".join(dict.fromkeys(p for p in (source.name, source.name_th, source.name_vi) if p))
+
+
 def head_texts(article: Article) -> list[str]:
     return [article.headline, article.headline_en]
 
@@ -281,7 +286,7 @@ def body_texts(article: Article) -> list[str]:
     return [
         article.summary,
         article.summary_en,
-        article.source.name if article.source_id else "",
+        names_of_source(article.source) if article.source_id else "",
         *(names_of(tag) for tag in tags),
         article.body,
     ]

@@ -130,6 +130,11 @@ def attach_cards(articles) -> None:
 CARD = "articles/includes/article_card.html"
 
 
+def reader_name(obj) -> str:
+    """A vocabulary entry's name in the reader's language (an outlet's where it has one)."""
+    return str(getattr(obj, "localised_name", None) or obj.name)
+
+
 class CachedPageMixin:
     """Serve the page readers see from the cache, per address and catalogue generation: it
     holds nothing personal (no session, no form token), and every change that could alter it
@@ -319,7 +324,7 @@ class ListingMixin:
             return key
         if facet == "agency":
             return f"{obj.acronym} — {obj.name}"
-        return str(obj.name)
+        return reader_name(obj)
 
     def active_filters(self, selected, fixed):
         active = []
@@ -426,7 +431,12 @@ class _FacetPage(CachedPageMixin, ListingMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            facet_object=self.object, facet_kind=self.facet, facet_key=self.key(), **kwargs
+            facet_object=self.object,
+            facet_kind=self.facet,
+            facet_key=self.key(),
+            facet_name=reader_name(self.object),
+            facet_description=getattr(self.object, "localised_description", ""),
+            **kwargs,
         )
 
 
