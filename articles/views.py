@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from operator import itemgetter
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import aggregates, search
+from .collation import alphabetical
 from .facets import cooperation, listing_counts
 from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
@@ -282,8 +284,9 @@ class ListingMixin:
         return context
 
     def facets(self, selected: dict, fixed: dict) -> list[dict]:
-        """Each facet's options with their counts, most articles first (the first
-        FACET_LIMIT shown, the rest behind "more")."""
+        """Each facet's options with their counts in the reader's alphabetical order: the
+        FACET_LIMIT with the most articles (and any ticked one) in the box, the rest behind
+        "more", each part alphabetical."""
         counts = self.counts()["facets"]
         facets = []
         for facet in ArticleFilter.FACETS:
@@ -303,12 +306,15 @@ class ListingMixin:
                 }
                 for key, n in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))
             ]
+            shown = options[:FACET_LIMIT]
+            shown += [o for o in options[FACET_LIMIT:] if o["selected"]]
+            more = [o for o in options[FACET_LIMIT:] if not o["selected"]]
             facets.append(
                 {
                     "name": facet,
                     "title": ArticleFilter.base_filters[facet].label,
-                    "options": options[:FACET_LIMIT],
-                    "more": options[FACET_LIMIT:],
+                    "options": alphabetical(shown, key=itemgetter("label")),
+                    "more": alphabetical(more, key=itemgetter("label")),
                 }
             )
         return facets

@@ -136,3 +136,72 @@ def test_editors_give_an_outlet_and_a_topic_their_thai_and_vietnamese_wording(cl
     client.logout()
     article = ArticleFactory(published=True, source=source)
     assert "กอมปัส" in _page(client, "articles:detail", article.slug, lang="th")
+
+
+def _boxes(page: str, facet: str) -> tuple[list[str], list[str]]:
+    """A facet box's labels: those shown, and those behind "more"."""
+    labels = _facet_labels(page, facet)
+    boxes = re.findall(r'<fieldset class="facet">(.*?)</fieldset>', page, re.S)
+    box = next(b for b in boxes if f'name="{facet}"' in b)
+    hidden = box.split("<details>")[1] if "<details>" in box else ""
+    more = re.findall(rf'name="{facet}" value="[^"]*"(?: checked)?> <span>([^<]+)</span>', hidden)
+    return labels[: len(labels) - len(more)], more
+
+
+@pytest.fixture
+def many_countries():
+    # Counts differ so that "most articles first" (the old order) would give another order.
+    for n, code in enumerate(["VN", "DE", "TH", "AU", "KH", "IN", "LA", "JP"]):
+        for _ in range(n + 1):
+            ArticleFactory(published=True).countries.add(code)
+
+
+def test_country_facet_in_thai_alphabetical_order(client, many_countries):
+    shown, more = _boxes(_page(client, "articles:list", lang="th"), "country")
+    # By first consonant, a leading vowel (เ, ไ) skipped: เวียดนาม under ว, ไทย under ท.
+    assert shown == [
+        "กัมพูชา", "ญี่ปุ่น", "ไทย", "เยอรมนี", "ลาว", "เวียดนาม", "ออสเตรเลีย", "อินเดีย",
+    ]  # fmt: skip
+    assert more == []
+
+
+def test_country_facet_in_vietnamese_alphabetical_order(client, many_countries):
+    shown, _ = _boxes(_page(client, "articles:list", lang="vi"), "country")
+    # Ấ with a, Đ after D (before L), Ú with u; not by code point (Đ, Ấ, Ú after z).
+    assert shown == [
+        "Ấn Độ", "Campuchia", "Đức", "Lào", "Nhật Bản", "Thái Lan", "Úc", "Việt Nam",
+    ]  # fmt: skip
+
+
+def test_country_facet_in_english_alphabetical_order(client, many_countries):
+    shown, _ = _boxes(_page(client, "articles:list"), "country")
+    assert shown == [
+        "Australia", "Cambodia", "Germany", "India", "Japan", "Laos", "Thailand", "Vietnam",
+    ]  # fmt: skip
+
+
+def test_vietnamese_outlets_put_d_before_đ_and_tones_do_not_break_the_order(client):
+    for slug in ("vov", "dan-tri", "tuoi-tre", "bocongan", "thanh-nien", "vtv", "tien-phong"):
+        ArticleFactory(published=True, source=Source.objects.get(slug=slug))
+    shown, _ = _boxes(_page(client, "articles:list", lang="vi"), "source")
+    assert shown == [
+        "Bộ Công an Việt Nam",
+        "Dân Trí",
+        "Đài Tiếng nói Việt Nam (VOV)",
+        "Đài Truyền hình Việt Nam (VTV)",
+        "Thanh Niên",
+        "Tiền Phong",
+        "Tuổi Trẻ",
+    ]
+
+
+def test_the_box_shows_the_most_used_options_and_the_rest_behind_more(
+    client, many_countries, monkeypatch
+):
+    monkeypatch.setattr("articles.views.FACET_LIMIT", 3)
+    shown, more = _boxes(_page(client, "articles:list"), "country")
+    assert shown == ["India", "Japan", "Laos"]  # the three most named, alphabetically
+    assert more == ["Australia", "Cambodia", "Germany", "Thailand", "Vietnam"]
+    # A ticked option stays in the box, where it can be unticked.
+    shown, more = _boxes(_page(client, "articles:list", query={"country": "VN"}), "country")
+    assert "Vietnam" in shown and "Vietnam" not in more
