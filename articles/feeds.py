@@ -49,7 +49,11 @@ class ArticleFeed(Feed):
         return article.headline
 
     def item_description(self, article):
-        return article.summary_en or article.summary or (article.paragraphs or [""])[0][:500]
+        return (
+            article.summary_en
+            or article.summary
+            or search.clip((article.paragraphs or [""])[0], 500)
+        )
 
     def item_pubdate(self, article):
         """The report's own date (as it was published, else its event's), not the day it was
