@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from operator import itemgetter
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -12,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, router
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -465,6 +466,17 @@ class SourceView(_FacetPage):
     facet, model_class, lookup = "source", Source, "slug"
 
 
+# The overview's choices for leaving out reports of many countries (regional meetings, which
+# name every member and add a count to every pair of them).
+MOST_COUNTRIES = (2, 3, 4, 6)
+
+
+def most_countries(request) -> int | None:
+    """The reader's "leave out reports naming more than N countries", or None: keep them all."""
+    value = request.GET.get("most")
+    return int(value) if value and value.isdigit() and int(value) in MOST_COUNTRIES else None
+
+
 class CountryPairView(CachedPageMixin, ListingMixin, ListView):
     """Articles in which two countries appear together (a cell of the cooperation overview)."""
 
@@ -478,14 +490,23 @@ class CountryPairView(CachedPageMixin, ListingMixin, ListView):
         return super().get_queryset()
 
     def base_queryset(self, searching: bool):
-        """Only the articles tagged with both countries; the filters, the search, the heading
-        and the facet counts all start from them."""
+        """Only the articles tagged with both countries (and, when the overview left out
+        reports of many countries, naming at most that many); the filters, the search, the
+        heading and the facet counts all start from them."""
         queryset = super().base_queryset(searching)
         through = Article.countries.through.objects
         for country in self.pair:
             queryset = queryset.filter(
                 Exists(through.filter(article_id=OuterRef("pk"), country_id=country.code))
             )
+        if (most := most_countries(self.request)) is not None:
+            named = (
+                through.filter(article_id=OuterRef("pk"))
+                .values("article_id")
+                .annotate(n=Count("country_id"))
+                .values("n")
+            )
+            queryset = queryset.alias(named=Subquery(named)).filter(named__lte=most)
         return queryset
 
     def compute_counts(self) -> dict:
@@ -498,7 +519,9 @@ class CountryPairView(CachedPageMixin, ListingMixin, ListView):
         return {"total": total, "facets": facets}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pair=self.pair, **kwargs)
+        return super().get_context_data(
+            pair=self.pair, most_countries=most_countries(self.request), **kwargs
+        )
 
 
 class CooperationView(CachedPageMixin, TemplateView):
@@ -509,10 +532,13 @@ class CooperationView(CachedPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        topics = list(Topic.objects.all())
+        topics = alphabetical(Topic.objects.all(), key=lambda t: t.name)
         topic = next((t for t in topics if t.slug == self.request.GET.get("topic")), None)
+        most = most_countries(self.request)
         found = aggregates.cached(
-            "cooperation", {"topic": topic.pk if topic else None}, lambda: self.compute(topic)
+            "cooperation",
+            {"topic": topic.pk if topic else None, "most": most},
+            lambda: self.compute(topic, most),
         )
         codes, pairs = found["codes"], found["pairs"]
         countries = Country.objects.in_bulk(codes)
@@ -527,9 +553,13 @@ class CooperationView(CachedPageMixin, TemplateView):
                               "first": min(a, b), "second": max(a, b)})  # fmt: skip
             rows.append({"country": countries[a], "cells": cells})
         strongest = sorted(pairs.items(), key=lambda kv: -kv[1])[:10]
+        query = {k: v for k, v in (("topic", topic and topic.slug), ("most", most)) if v}
         context.update(
             topics=topics,
             topic=topic,
+            most_countries=most,
+            most_choices=MOST_COUNTRIES,
+            pair_query=f"?{urlencode(query)}" if query else "",
             columns=[countries[c] for c in codes],
             rows=rows,
             strongest=[
@@ -540,9 +570,9 @@ class CooperationView(CachedPageMixin, TemplateView):
         )
         return context
 
-    def compute(self, topic: Topic | None) -> dict:
+    def compute(self, topic: Topic | None, most: int | None) -> dict:
         """The most frequent countries, their pair counts and the article total (cached)."""
-        return cooperation(topic.pk if topic else None, self.size)
+        return cooperation(topic.pk if topic else None, self.size, most)
 
 
 def healthz(request):
