@@ -439,9 +439,9 @@ class _SpreadsheetAdmin(ImportExportModelAdmin, _CountedAdmin):
 class SourceAdmin(_SpreadsheetAdmin):
     article_relation = "source"
     resource_classes = (SourceResource,)
-    list_display = ("name", "slug", "kind", "country", "language", "article_count")
+    list_display = ("name", "name_th", "name_vi", "slug", "kind", "country", "article_count")
     list_filter = ("kind", "language")
-    search_fields = ("name", "slug", "aliases", "domains")
+    search_fields = ("name", "name_th", "name_vi", "slug", "aliases", "domains")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("country",)
 
@@ -454,8 +454,18 @@ class TopicAdmin(_SpreadsheetAdmin):
     list_filter = ("kind",)
     search_fields = ("slug", "name_en", "name_th", "name_vi")
     fieldsets = (
-        (None, {"fields": ("slug", "kind", "description")}),
+        (None, {"fields": ("slug", "kind")}),
         (_("Names"), {"fields": ("name_en", "name_th", "name_vi")}),
+        (
+            _("Descriptions"),
+            {
+                "fields": ("description", "description_th", "description_vi"),
+                "description": _(
+                    "Shown to readers on the topic's page; an empty Thai or Vietnamese one "
+                    "shows the English."
+                ),
+            },
+        ),
         (
             _("Tagger keywords"),
             {"fields": ("keywords_en", "keywords_th", "keywords_vi", "keywords_other")},

@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from .models import Article
 
@@ -18,20 +19,24 @@ TOP_TOPICS = 5
 
 def _months(end: datetime.date, count: int) -> list[datetime.date]:
     months, year, month = [], end.year, end.month
-    for _ in range(count):
+    for _step in range(count):
         months.append(datetime.date(year, month, 1))
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return months[::-1]
 
 
 def monthly_topics(months: int = 24) -> dict:
-    """Published articles per month (by their date) per topic over the last `months` months."""
+    """Published articles per month of their publication date (published_on) per topic over
+    the last `months` months. Articles without a publication date (dated by their event
+    only) are not in the chart; `undated` says how many public ones there are."""
     axis = _months(timezone.localdate(), months)
     through = Article.topics.through.objects.filter(
-        article__in=Article.objects.published().filter(date__gte=axis[0]).values("pk")
+        article__in=Article.objects.published()
+        .filter(published_on__gte=axis[0], published_on__lt=_next_month(axis[-1]))
+        .values("pk")
     )
     rows = (
-        through.annotate(month=TruncMonth("article__date"))
+        through.annotate(month=TruncMonth("article__published_on"))
         .values("month", "topic__slug", "topic__name_en")
         .annotate(n=Count("article_id"))
     )
@@ -51,8 +56,13 @@ def monthly_topics(months: int = 24) -> dict:
         sum(n for (m, s), n in cells.items() if m == month and s not in top) for month in axis
     ]
     if any(others):
-        series.append(("Other topics", others))
-    return {"months": axis, "series": series}
+        series.append((_("Other topics"), others))
+    undated = Article.objects.published().filter(published_on__isnull=True).count()
+    return {"months": axis, "series": series, "undated": undated}
+
+
+def _next_month(month: datetime.date) -> datetime.date:
+    return (month + datetime.timedelta(days=32)).replace(day=1)
 
 
 def chart_svg(data: dict, *, width: int = 720, height: int = 220) -> SafeString:
@@ -83,10 +93,11 @@ def chart_svg(data: dict, *, width: int = 720, height: int = 220) -> SafeString:
     return format_html(
         '<svg class="dashboard-chart" viewBox="0 0 {w} {h}" role="img" '
         'aria-labelledby="chart-title">'
-        '<title id="chart-title">Published articles per month and topic</title>'
+        '<title id="chart-title">{title}</title>'
         '<line x1="{l}" y1="{base}" x2="{w}" y2="{base}" stroke="#8a929c"/>'
         '<text x="{tx}" y="{ty}" font-size="10" text-anchor="end" fill="#545b66">{peak}</text>'
         "{bars}{labels}</svg>",
+        title=_("Published articles per month of publication (published on) and topic"),
         w=width, h=height, l=left, base=height - bottom, tx=left - 4, ty=top + 8, peak=peak,
         bars=format_html_join(
             "",
@@ -120,5 +131,8 @@ def dashboard_context() -> dict:
             "published_at"
         )[:8],
         "chart": chart_svg(data),
-        "legend": [(PALETTE[i % len(PALETTE)], name) for i, (name, _) in enumerate(data["series"])],
+        "undated": data["undated"],
+        "legend": [
+            (PALETTE[i % len(PALETTE)], name) for i, (name, _values) in enumerate(data["series"])
+        ],
     }

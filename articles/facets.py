@@ -283,14 +283,18 @@ class FacetIndex:
         result["total"] = len(total)
         return result
 
-    def pairs(self, topic_pk: int | None, size: int) -> dict:
+    def pairs(self, topic_pk: int | None, size: int, most_countries: int | None = None) -> dict:
         """The cooperation overview: the `size` countries most named in visible articles
-        (of a topic), how many name each pair of them, and the articles' total."""
+        (of a topic), how many name each pair of them, and the articles' total; with
+        `most_countries`, leaving out the articles that name more countries than that."""
         base = self.visible()
         if topic_pk is not None:
             base &= self.options["topic"].get(topic_pk, BitMap())
         countries = self.options["country"]
         within = {code: bitmap & base for code, bitmap in countries.items()}
+        if most_countries is not None:
+            base -= naming_more_than(within.values(), most_countries)
+            within = {code: bitmap & base for code, bitmap in within.items()}
         ranked = sorted((-len(b), code) for code, b in within.items() if len(b))
         codes = [code for _n, code in ranked[:size]]
         pairs = {}
@@ -298,6 +302,17 @@ class FacetIndex:
             if n := within[a].intersection_cardinality(within[b]):
                 pairs[(a, b)] = n
         return {"codes": codes, "pairs": pairs, "total": len(base)}
+
+
+def naming_more_than(bitmaps, n: int) -> BitMap:
+    """The ids found in more than `n` of the bitmaps (articles naming more than n countries):
+    at_least[k] holds those seen in k + 1 of the bitmaps so far."""
+    at_least = [BitMap() for _ in range(n + 1)]
+    for bitmap in bitmaps:
+        for k in range(n, 0, -1):
+            at_least[k] |= at_least[k - 1] & bitmap
+        at_least[0] |= bitmap
+    return at_least[n]
 
 
 _indexes: dict[str, FacetIndex] = {}
@@ -364,8 +379,8 @@ def listing_counts(filterset, within: BitMap | None = None) -> dict:
         return index.counts(selection, keys, within)
 
 
-def cooperation(topic_pk: int | None, size: int) -> dict:
+def cooperation(topic_pk: int | None, size: int, most_countries: int | None = None) -> dict:
     """The cooperation overview's countries, pair counts and total (`FacetIndex.pairs`)."""
     index = current()
     with index.lock:
-        return index.pairs(topic_pk, size)
+        return index.pairs(topic_pk, size, most_countries)

@@ -49,7 +49,11 @@ class ArticleFeed(Feed):
         return article.headline
 
     def item_description(self, article):
-        return article.summary_en or article.summary or (article.paragraphs or [""])[0][:500]
+        return (
+            article.summary_en
+            or article.summary
+            or search.clip((article.paragraphs or [""])[0], 500)
+        )
 
     def item_pubdate(self, article):
         """The report's own date (as it was published, else its event's), not the day it was
@@ -63,10 +67,10 @@ class ArticleFeed(Feed):
         return article.updated_at
 
     def item_author_name(self, article):
-        return article.source.name if article.source else None
+        return article.source.localised_name if article.source else None
 
     def item_categories(self, article):
-        return [t.name_en for t in article.topic_list]
+        return [t.name for t in article.topic_list]  # in the feed's language
 
 
 class AtomArticleFeed(ArticleFeed):

@@ -15,10 +15,12 @@ from simple_history.models import HistoricalRecords
 from .fields import SearchTextField, StringListField
 
 
-def _localised(obj, prefix: str) -> str:
-    """Return the name in the active language, falling back to English."""
+def _localised(obj, prefix: str, english: str | None = None) -> str:
+    """Return the field in the active language, falling back to English (`prefix`_en, or the
+    field named `english`)."""
     language = (translation.get_language() or "en")[:2]
-    return getattr(obj, f"{prefix}_{language}", "") or getattr(obj, f"{prefix}_en")
+    fallback = english or f"{prefix}_en"
+    return getattr(obj, f"{prefix}_{language}", "") or getattr(obj, fallback)
 
 
 class Country(models.Model):
@@ -60,7 +62,29 @@ class Source(models.Model):
         INTERNATIONAL = "international", _("international organisation")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "The name it is known by internationally; the importer and spreadsheets use it."
+        ),
+    )
+    name_th = models.CharField(
+        _("name (Thai)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Its own Thai name, if it has one; Thai readers see the name above otherwise."),
+    )
+    name_vi = models.CharField(
+        _("name (Vietnamese)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Its own Vietnamese name, if it has one; Vietnamese readers see the name above "
+            "otherwise."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     homepage = models.URLField(_("homepage"), blank=True)
     domains = StringListField(
@@ -95,6 +119,11 @@ class Source(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("articles:source", kwargs={"slug": self.slug})
 
+    @property
+    def localised_name(self) -> str:
+        """The name readers see: in their language where the outlet has one, else `name`."""
+        return _localised(self, "name", english="name")
+
 
 class Topic(models.Model):
     """A controlled-vocabulary topic: a crime area or a form of cooperation."""
@@ -108,7 +137,9 @@ class Topic(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_th = models.CharField(_("name (Thai)"), max_length=100, blank=True)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_th = models.TextField(_("description (Thai)"), blank=True)
+    description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
     keywords_en = StringListField(_("keywords (English)"))
     keywords_th = StringListField(_("keywords (Thai)"))
     keywords_vi = StringListField(_("keywords (Vietnamese)"))
@@ -131,6 +162,11 @@ class Topic(models.Model):
     @property
     def name(self) -> str:
         return _localised(self, "name")
+
+    @property
+    def localised_description(self) -> str:
+        """The description in the reader's language, falling back to the English one."""
+        return _localised(self, "description", english="description")
 
 
 class Agency(models.Model):

@@ -125,7 +125,10 @@ class SourceResource(resources.ModelResource):
 
     class Meta:
         model = Source
-        fields = ("name", "slug", "homepage", "domains", "country", "kind", "language", "aliases")
+        fields = (
+            "name", "name_th", "name_vi", "slug", "homepage", "domains", "country", "kind",
+            "language", "aliases",
+        )  # fmt: skip
         import_id_fields = ("slug",)
         skip_unchanged = True
         clean_model_instances = True
@@ -140,7 +143,8 @@ class TopicResource(resources.ModelResource):
     class Meta:
         model = Topic
         fields = (
-            "slug", "kind", "name_en", "name_th", "name_vi", "description",
+            "slug", "kind", "name_en", "name_th", "name_vi",
+            "description", "description_th", "description_vi",
             "keywords_en", "keywords_th", "keywords_vi", "keywords_other",
         )  # fmt: skip
         import_id_fields = ("slug",)

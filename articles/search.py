@@ -351,8 +351,9 @@ class _DocumentReader:
     """The texts of a chunk of articles, read as plain rows: the articles with their outlet's
     name in one query, the names of all their tags in another."""
 
-    FIELDS = ("pk", "headline", "headline_en", "summary", "summary_en", "source__name", "body",
-              "status", "published_at", "date")  # fmt: skip
+    FIELDS = ("pk", "headline", "headline_en", "summary", "summary_en", "body", "status",
+              "published_at", "date",
+              "source__name", "source__name_th", "source__name_vi")  # fmt: skip
 
     def __init__(self, using: str):
         self.using = using
@@ -385,22 +386,13 @@ class _DocumentReader:
         tags = self._tag_names(chunk)
         rows = Article.objects.using(self.using).filter(pk__any_of=chunk).values_list(*self.FIELDS)
         inputs = []
-        for (
-            pk,
-            headline,
-            headline_en,
-            summary,
-            summary_en,
-            outlet,
-            body,
-            status,
-            at,
-            date,
-        ) in rows.order_by("pk").iterator(chunk_size=len(chunk) or 1):
-            head = [headline, headline_en]
-            # Everything else a reader might search for: summaries, outlet, tags' names, body.
-            rest = [summary, summary_en, outlet or "", *tags[pk], body]
-            inputs.append((pk, head, rest, visible_from(status, at), date))
+        for row in rows.order_by("pk").iterator(chunk_size=len(chunk) or 1):
+            pk, headline, headline_en, summary, summary_en, body, status, at, date = row[:9]
+            # Everything else a reader might search for: summaries, the outlet's names (its
+            # usual one, its Thai and Vietnamese ones), the tags' names, the body.
+            outlet = " ".join(dict.fromkeys(name for name in row[9:] if name))
+            rest = [summary, summary_en, outlet, *tags[pk], body]
+            inputs.append((pk, [headline, headline_en], rest, visible_from(status, at), date))
         return vendor, inputs
 
 
@@ -893,26 +885,75 @@ def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
 # --- Snippets ------------------------------------------------------------------------------
 
 
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]")
+_WORD_CHAR = re.compile(r"[^\W_]|[\u0300-\u036f]")
+MAX_WORD_BACKTRACK = 40  # a "word" longer than this (a URL, a hash) may be cut inside
+
+
+@lru_cache(maxsize=10_000)
+def _thai_word_ends(run: str) -> tuple[int, ...]:
+    """The offsets inside a Thai run at which its words end (nlpo3: they join to the run)."""
+    ends, offset = [], 0
+    for word in _segmenters()[0](run):
+        offset += len(word)
+        ends.append(offset)
+    return tuple(ends)
+
+
+def word_boundary(text: str, index: int) -> int:
+    """The last place at or before `index` where `text` may be cut without cutting a word:
+    Thai, written without spaces, at the end of a word its segmenter finds; other scripts
+    at a space or punctuation. A word longer than MAX_WORD_BACKTRACK is cut where it is."""
+    if index <= 0 or index >= len(text):
+        return max(0, min(index, len(text)))
+    before, after = text[index - 1], text[index]
+    if _THAI_LETTER.match(before) and _THAI_LETTER.match(after):
+        start, end = index, index
+        while start > 0 and _THAI_LETTER.match(text[start - 1]):
+            start -= 1
+        while end < len(text) and _THAI_LETTER.match(text[end]):
+            end += 1
+        ends = [e for e in _thai_word_ends(text[start:end]) if start + e <= index]
+        cut = start + ends[-1] if ends else start
+        return cut if index - cut <= MAX_WORD_BACKTRACK else index
+    if _WORD_CHAR.match(before) and _WORD_CHAR.match(after):
+        cut = index
+        while cut > 0 and _WORD_CHAR.match(text[cut - 1]) and index - cut <= MAX_WORD_BACKTRACK:
+            cut -= 1
+        return cut if index - cut <= MAX_WORD_BACKTRACK else index
+    return index
+
+
+def clip(text: str, length: int) -> str:
+    """The text cut to at most `length` characters on a word boundary, "…" marking a cut."""
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    cut = word_boundary(text, length - 1) or length - 1
+    return text[:cut].rstrip() + "…"
+
+
 def snippet(text: str, query: Query | None, length: int = 240) -> SafeString:
-    """A passage of `text` around the query's terms, escaped, the terms in <mark>."""
+    """A passage of `text` around the query's terms, escaped, the terms in <mark>; it starts
+    and ends on word boundaries (Thai ones too)."""
     text = unicodedata.normalize("NFC", " ".join((text or "").split()))
     if not text:
         return mark_safe("")
     spans = _find(text, query) if query else []
     if not spans:
-        cut = text[:length]
-        return mark_safe(escape(cut) + ("…" if len(text) > length else ""))
+        return mark_safe(escape(clip(text, length + 1)))
     # The window that holds the most matches, starting a little before its first one.
     best_start, best_count = spans[0][0], 0
     for start, _ in spans:
         count = sum(1 for s, e in spans if start <= s and e <= start + length)
         if count > best_count:
             best_start, best_count = start, count
-    begin = max(0, best_start - length // 4)
-    if begin:
-        space = text.rfind(" ", 0, begin)
-        begin = space + 1 if space >= 0 and begin - space < 30 else begin
+    begin = word_boundary(text, max(0, best_start - length // 4))
     end = min(len(text), begin + length)
+    # Never end inside a match: a highlight that does not fit is left out whole.
+    inside = [start for start, stop in spans if start < end < stop]
+    cut = word_boundary(text, inside[0] if inside else end)
+    end = cut if cut > begin else end
     out = ["…" if begin else ""]
     cursor = begin
     for start, stop in spans:
@@ -920,7 +961,7 @@ def snippet(text: str, query: Query | None, length: int = 240) -> SafeString:
             continue
         out += [escape(text[cursor:start]), "<mark>", escape(text[start:stop]), "</mark>"]
         cursor = stop
-    out += [escape(text[cursor:end]), "…" if end < len(text) else ""]
+    out += [escape(text[cursor:end].rstrip()), "…" if end < len(text) else ""]
     return mark_safe("".join(out))
 
 

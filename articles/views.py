@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from operator import itemgetter
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -11,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, router
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -22,6 +24,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from pyroaring import BitMap
 
 from . import aggregates, search
+from .collation import alphabetical
 from .facets import cooperation, listing_counts
 from .filters import ArticleFilter, Vocabulary
 from .models import Agency, Article, Country, Source, Topic
@@ -129,6 +132,11 @@ def attach_cards(articles) -> None:
 
 
 CARD = "articles/includes/article_card.html"
+
+
+def reader_name(obj) -> str:
+    """A vocabulary entry's name in the reader's language (an outlet's where it has one)."""
+    return str(getattr(obj, "localised_name", None) or obj.name)
 
 
 class CachedPageMixin:
@@ -271,8 +279,9 @@ class ListingMixin:
         return context
 
     def facets(self, selected: dict, fixed: dict) -> list[dict]:
-        """Each facet's options with their counts, most articles first (the first
-        FACET_LIMIT shown, the rest behind "more")."""
+        """Each facet's options with their counts in the reader's alphabetical order: the
+        FACET_LIMIT with the most articles (and any ticked one) in the box, the rest behind
+        "more", each part alphabetical."""
         counts = self.counts()["facets"]
         facets = []
         for facet in ArticleFilter.FACETS:
@@ -292,12 +301,15 @@ class ListingMixin:
                 }
                 for key, n in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))
             ]
+            shown = options[:FACET_LIMIT]
+            shown += [o for o in options[FACET_LIMIT:] if o["selected"]]
+            more = [o for o in options[FACET_LIMIT:] if not o["selected"]]
             facets.append(
                 {
                     "name": facet,
                     "title": ArticleFilter.base_filters[facet].label,
-                    "options": options[:FACET_LIMIT],
-                    "more": options[FACET_LIMIT:],
+                    "options": alphabetical(shown, key=itemgetter("label")),
+                    "more": alphabetical(more, key=itemgetter("label")),
                 }
             )
         return facets
@@ -313,7 +325,7 @@ class ListingMixin:
             return key
         if facet == "agency":
             return f"{obj.acronym} — {obj.name}"
-        return str(obj.name)
+        return reader_name(obj)
 
     def active_filters(self, selected, fixed):
         active = []
@@ -420,7 +432,12 @@ class _FacetPage(CachedPageMixin, ListingMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            facet_object=self.object, facet_kind=self.facet, facet_key=self.key(), **kwargs
+            facet_object=self.object,
+            facet_kind=self.facet,
+            facet_key=self.key(),
+            facet_name=reader_name(self.object),
+            facet_description=getattr(self.object, "localised_description", ""),
+            **kwargs,
         )
 
 
@@ -443,6 +460,17 @@ class SourceView(_FacetPage):
     facet, model_class, lookup = "source", Source, "slug"
 
 
+# The overview's choices for leaving out reports of many countries (regional meetings, which
+# name every member and add a count to every pair of them).
+MOST_COUNTRIES = (2, 3, 4, 6)
+
+
+def most_countries(request) -> int | None:
+    """The reader's "leave out reports naming more than N countries", or None: keep them all."""
+    value = request.GET.get("most")
+    return int(value) if value and value.isdigit() and int(value) in MOST_COUNTRIES else None
+
+
 class CountryPairView(CachedPageMixin, ListingMixin, ListView):
     """Articles in which two countries appear together (a cell of the cooperation overview)."""
 
@@ -456,14 +484,23 @@ class CountryPairView(CachedPageMixin, ListingMixin, ListView):
         return super().get_queryset()
 
     def base_queryset(self, searching: bool):
-        """Only the articles tagged with both countries; the filters, the search, the heading
-        and the facet counts all start from them."""
+        """Only the articles tagged with both countries (and, when the overview left out
+        reports of many countries, naming at most that many); the filters, the search, the
+        heading and the facet counts all start from them."""
         queryset = super().base_queryset(searching)
         through = Article.countries.through.objects
         for country in self.pair:
             queryset = queryset.filter(
                 Exists(through.filter(article_id=OuterRef("pk"), country_id=country.code))
             )
+        if (most := most_countries(self.request)) is not None:
+            named = (
+                through.filter(article_id=OuterRef("pk"))
+                .values("article_id")
+                .annotate(n=Count("country_id"))
+                .values("n")
+            )
+            queryset = queryset.alias(named=Subquery(named)).filter(named__lte=most)
         return queryset
 
     def compute_counts(self) -> dict:
@@ -476,7 +513,9 @@ class CountryPairView(CachedPageMixin, ListingMixin, ListView):
         return {"total": total, "facets": facets}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pair=self.pair, **kwargs)
+        return super().get_context_data(
+            pair=self.pair, most_countries=most_countries(self.request), **kwargs
+        )
 
 
 class CooperationView(CachedPageMixin, TemplateView):
@@ -487,10 +526,13 @@ class CooperationView(CachedPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        topics = list(Topic.objects.all())
+        topics = alphabetical(Topic.objects.all(), key=lambda t: t.name)
         topic = next((t for t in topics if t.slug == self.request.GET.get("topic")), None)
+        most = most_countries(self.request)
         found = aggregates.cached(
-            "cooperation", {"topic": topic.pk if topic else None}, lambda: self.compute(topic)
+            "cooperation",
+            {"topic": topic.pk if topic else None, "most": most},
+            lambda: self.compute(topic, most),
         )
         codes, pairs = found["codes"], found["pairs"]
         countries = Country.objects.in_bulk(codes)
@@ -505,9 +547,13 @@ class CooperationView(CachedPageMixin, TemplateView):
                               "first": min(a, b), "second": max(a, b)})  # fmt: skip
             rows.append({"country": countries[a], "cells": cells})
         strongest = sorted(pairs.items(), key=lambda kv: -kv[1])[:10]
+        query = {k: v for k, v in (("topic", topic and topic.slug), ("most", most)) if v}
         context.update(
             topics=topics,
             topic=topic,
+            most_countries=most,
+            most_choices=MOST_COUNTRIES,
+            pair_query=f"?{urlencode(query)}" if query else "",
             columns=[countries[c] for c in codes],
             rows=rows,
             strongest=[
@@ -518,9 +564,9 @@ class CooperationView(CachedPageMixin, TemplateView):
         )
         return context
 
-    def compute(self, topic: Topic | None) -> dict:
+    def compute(self, topic: Topic | None, most: int | None) -> dict:
         """The most frequent countries, their pair counts and the article total (cached)."""
-        return cooperation(topic.pk if topic else None, self.size)
+        return cooperation(topic.pk if topic else None, self.size, most)
 
 
 def healthz(request):

@@ -185,3 +185,22 @@ def test_no_content_security_policy_violations_anywhere(browser, live_server):
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")
     assert violations == []
+
+
+def test_the_country_matrix_scrolls_in_its_box_on_a_phone(browser, live_server, catalogue):
+    members = ["TH", "LA", "KH", "VN", "MY", "ID", "PH", "SG", "BN", "MM", "CN", "JP", "KR", "AU"]
+    for n in range(len(members)):
+        ArticleFactory(published=True).countries.add(*members[: n + 2])
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{live_server.url}/th/cooperation/")
+    assert page.locator(".matrix td a").count() > 50
+    # The page itself does not widen; the matrix scrolls inside its own box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+    box = page.locator(".matrix-wrap")
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert box.bounding_box()["width"] <= 390
+    page.screenshot(path=ARTIFACTS / "8-phone-matrix.png", full_page=True)
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(f"{live_server.url}/en/cooperation/?most=4")
+    assert wide.evaluate("document.documentElement.scrollWidth") <= 1280
+    wide.screenshot(path=ARTIFACTS / "9-matrix.png", full_page=True)

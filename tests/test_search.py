@@ -518,7 +518,7 @@ def test_postgresql_knows_matching_a_document_is_expensive():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_recent_documents_are_looked_up_through_the_gin_indexes():
-    """Migrations 0018, 0024: the GIN indexes key `date + 0` (what `search.pieces` asks of the
+    """Migrations 0018, 0023: the GIN indexes key `date + 0` (what `search.pieces` asks of the
     newest documents), the application's sessions keep their pending lists short (bulk runs
     raise the limit for themselves), and the newest piece's plan uses them."""
     with connection.cursor() as cursor:
@@ -614,3 +614,66 @@ def test_a_search_past_its_cap_counts_facets_among_its_newest(client, corpus, mo
     assert response.context["view"].counts()["facets"] == exact
     assert exact["language"] == dict(Counter(a.language for a in newest))
     assert "Counted among" not in response.content.decode()
+
+
+# --- snippets on word boundaries ------------------------------------------------------------
+
+# A Thai sentence (no spaces between its words, as Thai is written) and where its words end.
+THAI_WORDS = [
+    "เจ้าหน้าที่ตำรวจ", "ไทย", "และ", "ลาว", "ร่วมกัน", "ลาดตระเวน", "ตาม", "แนว", "ชายแดน",
+    "ริมแม่น้ำ", "โขง", "เพื่อ", "สกัดกั้น", "การ", "ลักลอบ", "ขน", "ยาเสพติด",
+]  # fmt: skip
+THAI_BODY = " ".join(["".join(THAI_WORDS)] * 6)
+
+
+def _word_edges(text: str, words: list[str]) -> set[int]:
+    edges, offset = {0}, 0
+    sentence = "".join(words)
+    for start in [m.start() for m in re.finditer(re.escape(sentence), text)]:
+        offset = start
+        for word in words:
+            edges.add(offset)
+            offset += len(word)
+            edges.add(offset)
+    return edges
+
+
+def _cut_points(text: str, html: str) -> tuple[int, int]:
+    """Where in `text` a snippet starts and ends."""
+    shown = re.sub(r"</?mark>", "", str(html)).strip("…").strip()
+    start = text.index(shown)
+    return start, start + len(shown)
+
+
+@pytest.mark.parametrize("length", range(40, 200, 7))
+def test_thai_snippets_start_and_end_between_words(length):
+    edges = _word_edges(THAI_BODY, THAI_WORDS)
+    for word in ("ลักลอบ", "ชายแดน", "โขง"):
+        html = search.snippet(THAI_BODY, search.parse(word), length)
+        start, end = _cut_points(THAI_BODY, html)
+        assert start in edges and end in edges, (word, length, str(html))
+        assert f"<mark>{word}</mark>" in html
+    start, end = _cut_points(THAI_BODY, search.snippet(THAI_BODY, None, length))
+    assert start == 0 and end in edges
+
+
+@pytest.mark.parametrize("length", range(20, 120, 9))
+def test_clipped_text_never_ends_inside_a_word(length):
+    edges = _word_edges(THAI_BODY, THAI_WORDS)
+    clipped = search.clip(THAI_BODY, length)
+    assert clipped.endswith("…") and len(clipped) <= length
+    assert len(clipped) - 1 in edges or THAI_BODY[len(clipped) - 1] == " "
+    english = "Officers from Thailand and Laos patrolled the Mekong border together on Monday"
+    words = search.clip(english, length).removesuffix("…").split()
+    assert all(word in english.split() for word in words)
+
+
+def test_a_listing_card_clips_a_thai_summary_between_words(client):
+    ArticleFactory(published=True, summary=THAI_BODY, headline="ข่าวลาดตระเวน")
+    page = client.get(reverse("articles:list"))
+    summary = re.search(r'<p class="card-summary" lang="th">([^<]+)</p>', page.content.decode())
+    shown = summary.group(1)
+    assert shown.endswith("…") and len(shown) <= 260
+    assert len(shown) - 1 in _word_edges(THAI_BODY, THAI_WORDS) | {
+        i for i, c in enumerate(THAI_BODY) if c == " "
+    }

@@ -235,6 +235,24 @@ def test_dashboard_shows_what_needs_attention_and_a_chart(client, chief_editor):
     assert "<script" not in page.split('id="dashboard"')[1].split("</div>")[0]
 
 
+def test_the_dashboard_chart_counts_articles_by_their_publication_date(client, chief_editor):
+    today = timezone.localdate()
+    terrorism = Topic.objects.get(slug="terrorism")
+    recent = ReadyArticleFactory(
+        published=True, published_on=today, event_start=today - datetime.timedelta(days=900)
+    )
+    recent.topics.set([terrorism])
+    # Dated by its event only: not counted, and the page says so.
+    undated = ReadyArticleFactory(published=True, published_on=None, event_start=today)
+    undated.topics.set([terrorism])
+    client.force_login(chief_editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert f"{today:%b %Y} · Terrorism: 1<" in page  # the first, in its publication month
+    assert "Terrorism: 2" not in page
+    assert "per month of publication (published on)" in page
+    assert "1 published article has no publication date (only an event date)" in page
+
+
 # --- the whole journey -----------------------------------------------------------------------
 
 

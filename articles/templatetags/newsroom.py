@@ -6,6 +6,8 @@ from django import template
 from django.http import QueryDict
 from django.utils import formats, translation
 
+from articles import search
+
 register = template.Library()
 
 
@@ -21,6 +23,12 @@ def reader_date(value) -> str:
 
         return thai_strftime(datetime.datetime.combine(value, datetime.time()), "%-d %B %Y")
     return formats.date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def clip(value, length: int) -> str:
+    """Text cut to `length` characters on a word boundary (Thai ones too), "…" marking it."""
+    return search.clip(str(value or ""), int(length))
 
 
 @register.simple_tag(takes_context=True)

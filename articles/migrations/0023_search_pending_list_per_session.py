@@ -26,7 +26,7 @@ def _set(limit):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0021_vocabulary_real_captures"),
+        ("articles", "0022_vocabulary_in_thai_and_vietnamese"),
     ]
 
     operations = [migrations.RunPython(_set(None), _set(256))]
