@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from . import search, services
 from .ingest import ParsedArticle, Vocabulary, parse_article
 from .ingest.decode import DecodeError
-from .models import Agency, Article, Country, Source, Topic
+from .models import ARTICLE_HISTORY, Agency, Article, Country, Source, Topic
 from .vocabulary import load_vocabulary
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
@@ -282,6 +282,7 @@ class _Importer:
                 ]
         for name, rows in through_rows.items():
             getattr(Article, name).through.objects.bulk_create(rows)
+        self._record_first_tags(through_rows)
         # Bulk-created rows send no signals; updated ones were saved and are indexed on commit.
         search.index_articles(r.article_id for r in reports if r.status == CREATED and r.article_id)
 
@@ -299,6 +300,30 @@ class _Importer:
                     if report.article_id in ready:
                         report.published = report.article_id not in result.refused_ids
                         report.not_published_because = result.reasons_by_id.get(report.article_id)
+
+    @staticmethod
+    def _record_first_tags(through_rows: dict[str, list]) -> None:
+        """Give the import's history entries the tags the importer set: bulk creation records
+        none, and the editor's next save would show the importer's tags as the editor's."""
+        ids = {row.article_id for rows in through_rows.values() for row in rows}
+        if not ids:
+            return
+        first = dict(
+            Article.history.filter(id__in=ids, history_type="+").values_list("id", "history_id")
+        )
+        for name, rows in through_rows.items():
+            history_model = ARTICLE_HISTORY.m2m_models[Article._meta.get_field(name)]
+            column = f"{TAG_FIELDS[name]._meta.model_name}_id"
+            history_model.objects.bulk_create(
+                history_model(
+                    id=row.pk,
+                    history_id=first[row.article_id],
+                    article_id=row.article_id,
+                    **{column: getattr(row, column)},
+                )
+                for row in rows
+                if row.article_id in first
+            )
 
     def _new_article(self, parsed: ParsedArticle) -> Article:
         return Article(
