@@ -278,6 +278,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
             ),
         )
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        request.article_change_form = True  # (see save_model)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context.update(self._desk_context(request, obj, context["adminform"].form))
@@ -337,7 +341,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         obj.updated_by = request.user
         # One history entry for the save and its tag changes, written in save_related once the
         # tags are saved (otherwise: one entry for the fields, then one per tag added or removed).
-        obj.skip_history_when_saving = True
+        # Only on the change form: reverting to a version (simple_history's view) saves no
+        # related objects, and keeps its own entries.
+        if getattr(request, "article_change_form", False):
+            obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -350,8 +357,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
             Article.objects.filter(pk=article.pk).update(
                 flags=article.flags, import_details=article.import_details
             )
-        del article.skip_history_when_saving
-        ARTICLE_HISTORY.create_historical_record(article, "~" if change else "+")
+        if hasattr(article, "skip_history_when_saving"):
+            del article.skip_history_when_saving
+            ARTICLE_HISTORY.create_historical_record(article, "~" if change else "+")
 
     def response_change(self, request, obj):
         move = request.POST.get("_move")

@@ -208,3 +208,19 @@ def test_a_save_with_tags_is_one_history_entry(client, chief):
     assert [row.topic for row in entry.topics.all()] == [drugs]
     assert entry.flags == []  # the tag settled the "no topic" flag
     assert entry.history_user == chief
+
+
+def test_reverting_to_an_earlier_version_is_an_entry_of_its_own(client, chief):
+    article = ArticleFactory(headline="ต้นฉบับ")
+    client.force_login(chief)
+    post_change_form(client, article, headline="แก้ไขแล้ว")
+    first = article.history.order_by("history_date").first()
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, first.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    before = article.history.count()
+    assert client.post(url, {**data, "slug": article.slug}).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "ต้นฉบับ"
+    assert article.history.count() > before
+    assert article.history.latest("history_date").headline == "ต้นฉบับ"
