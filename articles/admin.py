@@ -2,8 +2,10 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
@@ -21,14 +23,41 @@ from .admin_changelist import (
     OutletFilter,
     TagFilter,
 )
+from .admin_history import history_records, readable_history
 from .admin_import import import_raw_view
 from .forms import ArticleAdminForm, TextareaField, WorkflowActionForm
-from .models import Agency, Article, Country, Source, StatusChange, Topic
+from .models import ARTICLE_HISTORY, Agency, Article, Country, Source, StatusChange, Topic
 from .resources import AgencyResource, SourceResource, TopicResource
 from .services import IMPORTED_FIELDS
 
 # The admin's search lists the ids of a query's matches up to this many (see get_search_results).
 ADMIN_LISTED_MATCHES = 10_000
+
+
+# The change form's workflow buttons: the button's words, and what the message says was done.
+MOVE_LABELS = {
+    "review": (_("Send for review"), _("sent for review")),
+    "draft": (_("Return to draft"), _("returned to draft")),
+    "publish": (_("Publish"), _("published")),
+    "schedule": (_("Schedule"), _("scheduled")),
+    "unpublish": (_("Unpublish"), _("unpublished")),
+}
+
+
+def _field_label(name: str) -> str:
+    return str(Article._meta.get_field(name).verbose_name).capitalize()
+
+
+def _parse_when(value):
+    """The schedule time from the change form (already validated by ArticleAdminForm)."""
+    from .forms import ArticleAdminForm
+
+    if not value:
+        return None
+    try:
+        return ArticleAdminForm.base_fields["move_when"].clean(value)
+    except ValidationError:
+        return None
 
 
 class HasFlagsFilter(admin.SimpleListFilter):
@@ -65,6 +94,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     action_form = WorkflowActionForm
     inlines = (StatusChangeInline,)
     history_list_display = ("status",)
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     object_history_list_template = "admin/articles/article/history_list.html"  # CSP-clean copy
     list_display = (
         "headline_display",
@@ -106,11 +137,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "updated_at",
         "updated_by",
         "import_ref",
-        "flags_display",
         "edited_fields",
         "import_details_display",
-        "raw_text_display",
     )
+    # The status, its moves and the review flags are at the top of the form, each flag beside
+    # the field that settles it (change_form.html); the raw capture is beside the fields.
     fieldsets = (
         (
             _("Content"),
@@ -124,16 +155,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
             {
                 "classes": ("collapse",),
                 "fields": (
-                    "status",
                     "published_at",
                     ("created_at", "created_by"),
                     ("updated_at", "updated_by"),
                     "import_ref",
-                    "flags_display",
-                    "resolve_flags",
                     "edited_fields",
                     "import_details_display",
-                    "raw_text_display",
                 ),
             },
         ),
@@ -224,19 +251,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def flag_count(self, obj):
         return len(obj.flags) or ""
 
-    @admin.display(description=_("review flags"))
-    def flags_display(self, obj):
-        if not obj.flags:
-            return _("none")
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                "<li><strong>{}</strong>: {}</li>",
-                ((f.get("code", ""), f.get("message", "")) for f in obj.flags),
-            ),
-        )
-
     @admin.display(description=_("what the importer saw"))
     def import_details_display(self, obj):
         details = obj.import_details or {}
@@ -264,18 +278,47 @@ class ArticleAdmin(SimpleHistoryAdmin):
             ),
         )
 
-    @admin.display(description=_("raw text"))
-    def raw_text_display(self, obj):
-        return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        request.article_change_form = True  # (see save_model)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not obj.flags:  # nothing to resolve
-            fieldsets = [
-                (name, {**opts, "fields": tuple(f for f in opts["fields"] if f != "resolve_flags")})
-                for name, opts in fieldsets
-            ]
-        return fieldsets
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context.update(self._desk_context(request, obj, context["adminform"].form))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _desk_context(self, request, obj, form) -> dict:
+        """What the top of the change form shows: the status, the moves this user may make,
+        what keeps the article from being published, and its review flags."""
+        labels = {name: _field_label(name) for name in Article.FLAG_FIELDS.values()}
+        flags = [
+            {
+                "flag": flag,
+                "field": Article.FLAG_FIELDS.get(flag.get("code")),
+                "label": labels.get(Article.FLAG_FIELDS.get(flag.get("code")), ""),
+                "reason": form[form.dismiss_field(flag)],
+            }
+            for flag in obj.flags
+            if form.dismiss_field(flag) in form.fields
+        ]
+        by_field: dict[str, list] = {}
+        for entry in flags:
+            if entry["field"]:
+                by_field.setdefault(entry["field"], []).append(entry)
+        return {
+            "desk_moves": [
+                (move, MOVE_LABELS[move][0])
+                for move in services.offered_moves(article=obj, user=request.user)
+            ],
+            "desk_status": Article.Status(obj.status).label,
+            "desk_problems": (
+                obj.publication_problems() if obj.status not in Article.PUBLIC_STATES else []
+            ),
+            "desk_flags": flags,
+            "desk_judgment_flags": [entry for entry in flags if not entry["field"]],
+            "desk_field_flags": by_field,
+            "desk_raw_text": obj.raw_text,
+        }
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -285,17 +328,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.version = form.current_version + 1
         else:
             obj.created_by = request.user
-        # Filling in the field a flag is about resolves it; the tick box settles the rest.
-        # Both are recorded in one place (Article.resolve_flags).
-        ticked = form.cleaned_data.get("resolve_flags")
+        # Filling in the field a flag is about resolves it; a reason given dismisses one that
+        # needs judgment. Both are recorded in one place (Article.resolve_flags).
+        dismissed = form.cleaned_data.get("dismissed") or {}
         obj.resolve_flags(
-            filled=set(form.changed_data),
-            by=request.user.get_username(),
-            dismissed={f["code"]: "ticked as resolved by the editor" for f in obj.flags}
-            if ticked
-            else None,
+            filled=set(form.changed_data), by=request.user.get_username(), dismissed=dismissed
         )
+        if dismissed:
+            obj._change_reason = services.fit_change_reason(
+                gettext("flag dismissed: %(reasons)s") % {"reasons": "; ".join(dismissed.values())}
+            )
         obj.updated_by = request.user
+        # One history entry for the save and its tag changes, written in save_related once the
+        # tags are saved (otherwise: one entry for the fields, then one per tag added or removed).
+        # Only on the change form: reverting to a version (simple_history's view) saves no
+        # related objects, and keeps its own entries.
+        if getattr(request, "article_change_form", False):
+            obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -308,6 +357,59 @@ class ArticleAdmin(SimpleHistoryAdmin):
             Article.objects.filter(pk=article.pk).update(
                 flags=article.flags, import_details=article.import_details
             )
+        if hasattr(article, "skip_history_when_saving"):
+            del article.skip_history_when_saving
+            ARTICLE_HISTORY.create_historical_record(article, "~" if change else "+")
+
+    def response_change(self, request, obj):
+        move = request.POST.get("_move")
+        if move in MOVE_LABELS:
+            result = services.move_article(
+                article=obj,
+                move=move,
+                by=request.user,
+                when=_parse_when(request.POST.get("move_when")),
+                note=request.POST.get("move_note", "").strip()[:500],
+            )
+            if result.changed:
+                self.message_user(
+                    request,
+                    gettext("“%(article)s”: %(done)s.")
+                    % {"article": obj, "done": MOVE_LABELS[move][1]},
+                    messages.SUCCESS,
+                )
+            else:
+                reasons = "; ".join(r for rs in result.refused.values() for r in rs)
+                self.message_user(
+                    request,
+                    gettext("Your changes were saved, but the move was refused: %(reasons)s.")
+                    % {"reasons": reasons or gettext("nothing to move")},
+                    messages.ERROR,
+                )
+            return HttpResponseRedirect(request.path)
+        if request.POST.get("_dismiss"):
+            self.message_user(request, gettext("The flag was dismissed."), messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        """Only the entries that change something, each with its changes in words (read by
+        set_history_delta_changes for the page shown)."""
+        queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        article = Article.objects.filter(pk=object_id).first()
+        if article is None:
+            return queryset
+        entries = readable_history(article, history_records(article))
+        request.article_history = {entry.record.history_id: entry for entry in entries}
+        # Oldest first: the history reads as the article's story, from its import on.
+        return queryset.filter(history_id__in=list(request.article_history)).order_by(
+            "history_date", "history_id"
+        )
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        entries = getattr(request, "article_history", {})
+        for record in historical_records:
+            record.readable = entries.get(record.history_id)
 
     def view_on_site(self, obj):
         if (

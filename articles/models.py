@@ -205,6 +205,17 @@ class Agency(models.Model):
         return _localised(self, "name")
 
 
+# Kept by name: the admin and the raw import write one history entry themselves where a save and
+# its tag changes would otherwise make several (see ArticleAdmin.save_related).
+# The tag relations, in the order readers see them (Article.TAG_RELATIONS).
+TAG_RELATIONS = ("topics", "countries", "agencies")
+ARTICLE_HISTORY = HistoricalRecords(
+    excluded_fields=("raw_text", "import_details", "updated_at", "version", "date"),
+    m2m_fields=TAG_RELATIONS,
+    verbose_name=_("historical article"),
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         """Return the articles a reader may see: published, or scheduled and due."""
@@ -253,8 +264,7 @@ class Article(models.Model):
     }
     # States in which an article is (or, when due, will be) public: the same rules apply.
     PUBLIC_STATES = (Status.PUBLISHED, Status.SCHEDULED)
-    # The tag relations, in the order readers see them.
-    TAG_RELATIONS = ("topics", "countries", "agencies")
+    TAG_RELATIONS = TAG_RELATIONS
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)
     headline_en = models.CharField(_("English headline"), max_length=500, blank=True)
@@ -364,11 +374,7 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=("raw_text", "import_details", "updated_at", "version", "date"),
-        m2m_fields=TAG_RELATIONS,
-        verbose_name=_("historical article"),
-    )
+    history = ARTICLE_HISTORY
 
     class Meta:
         ordering = ("-published_on", "-id")
@@ -501,6 +507,14 @@ class Article(models.Model):
         "no_topics": "topics",
         "body_empty": "body",
     }
+
+    def flags_by_field(self) -> dict[str | None, list[dict]]:
+        """Group the open flags by the field that settles each; None holds those that need
+        judgment (no field settles them)."""
+        grouped: dict[str | None, list[dict]] = {}
+        for flag in self.flags:
+            grouped.setdefault(self.FLAG_FIELDS.get(flag.get("code")), []).append(flag)
+        return grouped
 
     def resolve_flags(self, *, filled: set[str], by: str, dismissed: dict[str, str] | None = None):
         """Drop the flags whose field was filled in, and those dismissed with a reason; keep a

@@ -42,6 +42,11 @@ def _fit(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+def fit_change_reason(text: str) -> str:
+    """Cut a history note to what the history's column holds."""
+    return _fit(text, CHANGE_REASON_LENGTH)
+
+
 def _require(user, permission: str) -> None:
     # None is the system itself (commands run by an operator, the scheduler); others are checked.
     if user is not None and not user.has_perm(permission):
@@ -140,7 +145,11 @@ def edit_article(
 
             wanted = set(Topic.objects.filter(slug__in=list(topics)))
             if wanted != set(article.topics.all()):
+                # No history entry per tag added or removed: the save below records the
+                # whole edit, tags included, as one.
+                article.skip_history_when_saving = True
                 article.topics.set(wanted)
+                del article.skip_history_when_saving
                 changed.add("topics")
         article.edited_fields = sorted(
             set(article.edited_fields) | (changed & set(IMPORTED_FIELDS))
@@ -228,3 +237,66 @@ def publish_due(*, now: datetime.datetime | None = None) -> int:
     return _move(
         articles=list(due), to=Article.Status.PUBLISHED, by=None, note=_("scheduled publication")
     ).changed
+
+
+# The moves the change form offers as buttons: the status each one goes to. Whether a user may
+# make it is Article.move_problem's to say (the TRANSITIONS graph and the publish permission).
+MOVES: dict[str, str] = {
+    "review": Article.Status.IN_REVIEW,
+    "draft": Article.Status.DRAFT,  # back from review
+    "publish": Article.Status.PUBLISHED,
+    "schedule": Article.Status.SCHEDULED,
+    "unpublish": Article.Status.DRAFT,  # off the public site
+}
+
+
+def _offered_problem(article: Article, move: str, user) -> str | None:
+    to = MOVES[move]
+    if move == "draft" and article.status != Article.Status.IN_REVIEW:
+        to = None  # from a public state the move is "unpublish"; from draft it is no move
+    if move == "unpublish" and article.status not in Article.PUBLIC_STATES:
+        to = None
+    if to is None or to == article.status:
+        return _("an article cannot go from %(from)s to %(to)s") % {
+            "from": Article.Status(article.status).label,
+            "to": Article.Status(MOVES[move]).label,
+        }
+    if user is not None and not user.has_perm(CHANGE_PERMISSION):
+        return _("You do not have permission to do this.")
+    may_publish = user is None or user.has_perm(PUBLISH_PERMISSION)
+    return Article.move_problem(article.status, to, may_publish=may_publish)
+
+
+def offered_moves(*, article: Article, user) -> list[str]:
+    """Return the moves (keys of MOVES) this user may make with this article now."""
+    return [move for move in MOVES if _offered_problem(article, move, user) is None]
+
+
+def move_article(
+    *,
+    article: Article,
+    move: str,
+    by,
+    when: datetime.datetime | None = None,
+    note: str = "",
+) -> TransitionResult:
+    """Make one of the change form's moves; a move the rules refuse is reported, not made."""
+    if move not in MOVES:
+        raise ValueError(f"unknown move: {move}")
+    problem = _offered_problem(article, move, by)
+    if problem is None and move == "schedule" and when is None:
+        problem = _("give the date and time to publish at")
+    if problem:
+        result = TransitionResult()
+        result.refuse(article, [str(problem)])
+        return result
+    articles = [article]
+    if move == "review":
+        return send_for_review(articles=articles, by=by, note=note)
+    if move == "draft":
+        return return_to_draft(articles=articles, by=by, note=note)
+    if move == "publish":
+        return publish_articles(articles=articles, by=by, note=note)
+    if move == "schedule":
+        return schedule_articles(articles=articles, by=by, when=when, note=note)
+    return unpublish_articles(articles=articles, by=by, note=note)

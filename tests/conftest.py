@@ -52,3 +52,16 @@ def _fresh_cache():
     yield
     cache.clear()
     aggregates.forget_here()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test request to a Thai or Vietnamese page leaves that language active in the thread
+    (LocaleMiddleware sets it and nothing resets it): start every test in the default one, so
+    that messages a test reads do not depend on which test ran before."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -76,3 +76,29 @@ def test_archived_cannot_jump_straight_to_published(chief):
 def test_system_caller_needs_no_user():
     article = ReadyArticleFactory()
     assert services.publish_articles(articles=[article], by=None).changed == 1
+
+
+def test_the_change_forms_moves_follow_the_rule_book(chief, editor):
+    draft = ArticleFactory()
+    published = ReadyArticleFactory(published=True)
+    in_review = ArticleFactory(status=Article.Status.IN_REVIEW)
+    archived = ArticleFactory(status=Article.Status.ARCHIVED)
+    assert services.offered_moves(article=draft, user=chief) == ["review", "publish", "schedule"]
+    assert services.offered_moves(article=draft, user=editor) == ["review"]
+    assert services.offered_moves(article=in_review, user=editor) == ["draft"]
+    assert services.offered_moves(article=published, user=chief) == ["unpublish"]
+    assert services.offered_moves(article=published, user=editor) == []
+    assert services.offered_moves(article=archived, user=chief) == []
+
+
+def test_a_move_the_rules_refuse_is_reported_not_made(editor, chief):
+    article = ReadyArticleFactory()
+    result = services.move_article(article=article, move="publish", by=editor)
+    assert result.changed == 0
+    assert result.refused[str(article)] == [
+        "only users who may publish can publish, schedule or unpublish articles"
+    ]
+    result = services.move_article(article=article, move="schedule", by=chief, when=None)
+    assert result.refused[str(article)] == ["give the date and time to publish at"]
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
