@@ -129,6 +129,7 @@ def test_a_full_date_wins_over_an_earlier_yearless_one():
     body = "วันนี้ (17 ต.ค.) ตำรวจไทยแถลงผลการประชุม ซึ่งจัดขึ้นเมื่อวันที่ 16 ตุลาคม 2566 ที่กรุงเทพฯ " * 2
     parsed = parse(f"ตำรวจไทยแถลงผลการประชุมความร่วมมือ\n\n{body}")
     assert parsed.event_start == datetime.date(2023, 10, 16)
+    assert "yearless_date_seen" in {f.code for f in parsed.flags}
 
 
 @pytest.mark.parametrize(
@@ -227,11 +228,50 @@ def test_an_intelligence_agency_is_not_a_news_desk():
     assert desk.outlet.name == "เดลินิวส์"
 
 
-def test_a_yearless_date_before_the_full_one_is_noticed():
+def test_a_full_date_of_another_day_after_a_yearless_one_is_background():
     body = "On May 30 the chiefs met. The treaty signed on 9 April 2023 was reviewed. " * 2
     parsed = parse(f"Laos and Thailand review treaty\n\n{body}")
-    assert parsed.event_start == datetime.date(2023, 4, 9)
-    assert "yearless_date_seen" in {f.code for f in parsed.flags}
+    assert parsed.event_start is None
+    flag = next(f for f in parsed.flags if f.code == "event_date_without_year")
+    assert "May" in flag.message and "2023-04-09" in flag.message
+
+
+def test_a_full_date_restating_the_yearless_one_gives_its_year():
+    body = "วันนี้ (17 ต.ค.) ตำรวจไทยและลาวประชุมร่วมกัน การประชุมเมื่อวันที่ 17 ตุลาคม 2566 หารือเรื่องยาเสพติด"
+    parsed = parse(f"ไทย ลาว ประชุมปราบยาเสพติด\n\n{body}")
+    assert parsed.event_start == datetime.date(2023, 10, 17)
+    assert not {"event_date_without_year", "yearless_date_seen"} & {f.code for f in parsed.flags}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ngày 27/2, hai nước tổ chức chuyến tuần tra chung lần thứ nhất năm 2025.", (2025, 2, 27)),
+        ("Pada 3 Mei, operasi bersama pertama tahun 2024 dimulai.", (2024, 5, 3)),
+        ("On May 30 the first joint patrol of 2024 set off from Johor.", (2024, 5, 30)),
+        ("Ngày 27/2 năm 2025 hoặc năm 2024, hai bên tuần tra.", None),  # two years: cannot tell
+        ("Ngày 27/2, hai bên tuần tra. Năm 2025 là năm hợp tác.", None),  # another sentence
+    ],
+)
+def test_a_yearless_date_takes_the_year_its_own_sentence_names(sentence, expected):
+    parsed = parse(f"Joint patrol against smuggling\n\n{sentence} Police seized drugs at a border.")
+    if expected is None:
+        assert parsed.event_start is None
+        assert "event_date_without_year" in {f.code for f in parsed.flags}
+    else:
+        assert parsed.event_start == datetime.date(*expected)
+        assert "event_year_from_sentence" in {f.code for f in parsed.flags}
+
+
+def test_a_yearless_dateline_is_the_event_day_and_a_later_full_date_background():
+    text = (
+        "Brunei dan Singapura eratkan kerjasama\n\n"
+        "BANDAR SERI BEGAWAN, 9 Mei – Brunei dan Singapura bersetuju bekerjasama menangani jenayah "
+        "rentas sempadan hari ini. Letter of Intent ditandatangani pada 10 September 2014."
+    )
+    parsed = parse(text)
+    assert parsed.event_start is None and parsed.published_on is None
+    assert {"date_without_year", "event_date_without_year"} <= {f.code for f in parsed.flags}
 
 
 # Credits, stamps and cues in the shapes the second round of captures showed.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
@@ -36,6 +36,10 @@ class DateMention:
         if self.year is None:
             return None
         return datetime.date(self.year, self.start_month, self.start_day)
+
+    def with_year(self, year: int) -> DateMention:
+        """The same mention with a year the text gives elsewhere."""
+        return replace(self, year=year)
 
     def last(self) -> datetime.date | None:
         if self.year is None or self.end_day is None:
@@ -316,3 +320,34 @@ def _validated(m, parts, max_year, *, original: str) -> DateMention | None:
     except (TypeError, ValueError):
         return None
     return mention
+
+
+# A year the sentence itself names: "… tuần tra chung lần thứ nhất năm 2025 …", "pada tahun
+# 2024", "ในปี 2567", "the first patrol of 2024".
+_NAMED_YEAR = re.compile(
+    r"(?:(?<!\w)(?:năm|tahun|in|of|year)\s+|ปี\s*(?:พ\.\s?ศ\.\s*)?|พ\.\s?ศ\.\s*)"
+    r"(?P<year>(?:19|20|25)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_REACH = 200
+
+
+def year_of_sentence(text: str, mention: DateMention) -> int | None:
+    """The year that the sentence around a yearless date names, where it names exactly one
+    with a year word ("ngày 27/2, … lần thứ nhất năm 2025"); else None. Thai has no sentence
+    stops, so a Thai sentence is cut at 200 characters either side."""
+    searched = thai_digits_to_arabic(text)
+    start = max(0, mention.start - _SENTENCE_REACH)
+    before = list(_SENTENCE_END.finditer(searched, start, mention.start))
+    if before:
+        start = before[-1].end()
+    stop = _SENTENCE_END.search(searched, mention.end)
+    end = min(stop.start() if stop else len(searched), mention.end + _SENTENCE_REACH)
+    sentence = searched[start:end]
+    years = {int(y) for y in _ANY_YEAR.findall(sentence)}
+    named = [m for m in _NAMED_YEAR.finditer(sentence)]
+    if len(years) != 1 or not named:
+        return None
+    return _year(named[0].group("year"), None, two_digit_is_buddhist=False)

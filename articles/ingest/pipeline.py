@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 
 from . import chrome
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, year_of_sentence
 from .decode import decode, normalise
 from .language import detect_language
 from .outlet import STAMP_NAME, find_outlet
@@ -81,6 +82,31 @@ def _describe(mention: DateMention) -> str:
         "September", "October", "November", "December",
     ]  # fmt: skip
     return f"“{mention.text.strip()}” ({mention.start_day} {months[mention.start_month - 1]})"
+
+
+_NEAR = datetime.timedelta(days=31)
+
+
+def _near(yearless: DateMention, full: DateMention) -> bool:
+    """Whether the yearless date falls within a month of the full one, in the full one's year
+    or a neighbouring one (a "28 ธ.ค." story told again as "2 มกราคม 2567")."""
+    for year in (full.year - 1, full.year, full.year + 1):
+        dated = _dated(yearless, year)
+        if dated and abs(dated.first() - full.first()) <= _NEAR:
+            return True
+    return False
+
+
+def _dated(mention: DateMention, year: int | None) -> DateMention | None:
+    """The yearless mention in that year, or None where it has no such day (29 February)."""
+    if year is None:
+        return None
+    dated = mention.with_year(year)
+    try:
+        dated.first(), dated.last()
+    except ValueError:
+        return None
+    return dated
 
 
 def _headline_truncated(headline: str, segment) -> bool:
@@ -268,10 +294,14 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             elif kind == "updated" and updated is None:
                 updated = mention
 
-    # The event: the first date with a year in the story; a date without one only where the
-    # story gives none with a year ("วันนี้ (17 ต.ค.)" must not hide "17 ตุลาคม 2566" later).
+    # The event: the first date in the story. A yearless one takes its year only from its own
+    # sentence ("ngày 27/2, … lần thứ nhất năm 2025"); a later full date within a month of it
+    # is the event told with its year ("วันนี้ (17 ต.ค.)" … "เมื่อวันที่ 16 ตุลาคม 2566"), one
+    # further away is background (a treaty signed years before), only pointed out to the editor.
     event: DateMention | None = None
     yearless: DateMention | None = None
+    background: DateMention | None = None
+    named_year = False
     paragraphs = [p for _, p in layout.paragraphs]
     for index, paragraph in enumerate(paragraphs):
         for mention in find_dates(paragraph):
@@ -280,17 +310,47 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             after = paragraph[mention.end :]
             if index <= 2 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
                 # A dateline ("กรุงเทพฯ 17 ก.พ. – …", "BANDAR SERI BEGAWAN, 9 Mei – …"), also
-                # below a byline line.
+                # below a byline line. Without a year it is also the event's day as far as
+                # the text tells ("… hari ini"), so a later full date of another day is background.
                 published = mention
+                if mention.year is None:
+                    yearless = yearless or mention
+                continue
+            if mention.year is None and yearless is None:
+                year = year_of_sentence(paragraph, mention)
+                dated = _dated(mention, year)
+                later = published and published.year and dated and dated.first() > published.first()
+                if dated and not later:
+                    event, named_year = dated, True
+                    break
+                yearless = mention
                 continue
             if mention.year is None:
-                yearless = yearless or mention
                 continue
+            if yearless and not _near(yearless, mention):
+                background = mention
+                break
             event = mention
             break
-        if event:
+        if event or background:
             break
-    if event and yearless:  # noticed, not dropped: the yearless one may be the event
+    if named_year:
+        flags.append(
+            Flag(
+                "event_year_from_sentence",
+                f"The event date reads {_describe(event)}; its year {event.year} was taken from "
+                "the same sentence — check it.",
+            )
+        )
+    if (
+        event
+        and yearless
+        and (event.start_day, event.start_month)
+        != (
+            yearless.start_day,
+            yearless.start_month,
+        )
+    ):  # noticed, not dropped: the yearless one may be the event
         flags.append(
             Flag(
                 "yearless_date_seen",
@@ -298,7 +358,8 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
                 f"{event.first():%Y-%m-%d} was taken from a later date with one — check it.",
             )
         )
-    event = event or yearless
+    if event is None:
+        event = yearless
 
     if published:
         if published.year is None:
@@ -318,7 +379,13 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             flags.append(
                 Flag(
                     "event_date_without_year",
-                    f"The event date reads {_describe(event)} without a year; enter it by hand.",
+                    f"The event date reads {_describe(event)} without a year; enter it by hand."
+                    + (
+                        f" The story also gives {background.first():%Y-%m-%d} with a year, "
+                        "which may be background."
+                        if background
+                        else ""
+                    ),
                 )
             )
         else:
