@@ -261,7 +261,12 @@ def score_one(report: Report, label: dict, text: str, parsed) -> None:
     report.clutter_left += len(left)
     for line in left:
         report.misses.append(f"{lid} clutter left: {line[:70]!r}")
-    skip = clutter | {_norm(line) for line in label["metadata"]} | {_norm(label["headline"])}
+    # A label line may carry the store's date prefix, which _lines takes off the file's lines.
+    skip = (
+        {_norm(_STORE_DATE.sub("", line)) for line in [*label["clutter"], *label["metadata"]]}
+        | clutter
+        | {_norm(label["headline"])}
+    )
     for line in _lines(text):
         if line in skip or len(line) < 3:
             continue

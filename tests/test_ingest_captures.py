@@ -371,3 +371,36 @@ def test_a_thai_section_label_above_the_headline_is_not_the_headline():
     headline = "“รองโฆษกตร.” ยัน สตช.รับลูก รัฐบาล เข้มปราบไซเบอร์สแกม จับมือ เพื่อนบ้านแก้ปัญหา"
     parsed = parse_wires(f"อาชญากรรม-กระบวนการยุติธรรม\n\n{headline}\n\n{LEDE_VI}")
     assert parsed.headline == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Police escort suspects to a bus in Phnom Penh on Wednesday. (Reuters photo)",
+        "Thủ tướng tiếp các Trưởng đoàn dự Hội nghị ASEANAPOL lần thứ 39 Ảnh: CHINHPHU.VN",
+        "Quang cảnh cuộc hội đàm giữa hai Bộ trưởng. Ảnh: Trí Trung.",
+        "Kerjasama erat akan memberikan limpahan ekonomi kepada tiga negara. - Gambar fail",
+        "AFP/Philippine Coast Guard",
+        "BERNAMA",
+        "Các học viên từ 16 quốc gia (Ảnh: Đại sứ quán Australia) Các học viên từ 16 quốc gia",
+    ],
+)
+def test_photo_credits_and_captions_in_their_shapes_go(caption):
+    parsed = parse(f"Police cooperate against scams\n\n{LEDE_EN}\n\n{caption}\n\n{LEDE_VI}")
+    assert caption not in parsed.body
+    assert LEDE_EN in parsed.body and LEDE_VI in parsed.body
+    assert caption in {r.text for r in parsed.removed}
+
+
+def test_a_short_line_printed_twice_in_a_row_is_a_caption_and_a_long_one_kept_once():
+    caption = "Dato Paduka Haji Hamdan ketika menerima kunjungan muhibah daripada Leo Yip."
+    parsed = parse(f"Brunei Singapura kongsi maklumat\n\n{LEDE_EN}\n\n{caption}\n{caption}\n\n")
+    assert caption not in parsed.body
+    twice = parse(f"Laos returns scam suspects to China\n\n{LEDE_EN}\n{LEDE_EN}\n\n{LEDE_VI}")
+    assert twice.body.count(LEDE_EN) == 1
+
+
+def test_a_lede_printed_above_the_picture_and_again_is_kept_once():
+    parsed = parse(f"Vietnam and Cambodia share drug data\n\n{LEDE_EN}\n\nPhoto: VNA\n\n{LEDE_EN}")
+    assert parsed.body.count(LEDE_EN) == 1
+    assert ("repeated lede", LEDE_EN) in {(r.reason, r.text) for r in parsed.removed}

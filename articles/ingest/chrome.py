@@ -60,8 +60,17 @@ _TAG_LINE = re.compile(
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$", re.I)
 _PHOTO_CREDIT = re.compile(
     r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*$|"
-    r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*[^.:]{1,60}$|"
+    r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
+    r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN
+    r"\s-\s*gambar fail\.?$|"
     r"^(?:ảnh|photo|foto|ภาพ|รูปข่าว|รูป|gambar|caption)\s*:",
+    re.IGNORECASE,
+)
+# A credit on its own line, under a picture or as the wire's: "AFP/Philippine Coast Guard",
+# "BERNAMA", "Reuters".
+_CREDIT_LINE = re.compile(
+    r"^(?:afp|ap|reuters|epa(?:-efe)?|xinhua|bernama|vna|ttxvn|antara(?: foto)?|getty images|"
+    r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
@@ -142,7 +151,7 @@ def _chrome_reason(line: str) -> str | None:
         return "image placeholder"
     if _SEE_MORE_LINK.match(line) or _OTHER_STORY.match(line):
         return "link to another story"
-    if _CAPTION.search(line) or _PHOTO_CREDIT.search(line):
+    if _CAPTION.search(line) or _PHOTO_CREDIT.search(line) or _CREDIT_LINE.match(line):
         return "photo caption"
     if _FURNITURE.match(line) or _is_menu(line):
         return "site navigation"
@@ -198,6 +207,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 
     _choose_headline(kept, layout, is_metadata)
 
+    kept = _drop_repeats(kept, layout)
     kept = _drop_unmarked_captions(kept, layout)
 
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
@@ -344,6 +354,44 @@ def _printed_again(text: str, kept: list[tuple[int, str]]) -> bool:
 
 
 _PARAGRAPH_END = re.compile(r"[.!?;:。…\"”’)»]$")
+
+
+_CAPTION_SIZE = 250
+_REPEAT_MIN = 40
+# A caption's credit in the middle of a line, with the caption printed again after it:
+# "Các học viên … (Ảnh: Đại sứ quán Australia) Các học viên …".
+_CREDIT_INSIDE = re.compile(r"\((?:ảnh|photo|foto|ภาพ|gambar|sumber foto)\s*:[^)]{1,80}\)\s*", re.I)
+
+
+def _drop_repeats(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+    """Remove what the page prints twice: a short line printed on two lines in a row (an
+    image's alternative text, then its caption) goes whole; of a longer passage printed twice
+    (a lede shown above the picture and again as the story's first paragraph) the later copy
+    stays; a line that repeats itself after a photo credit is a caption."""
+    out: list[tuple[int, str]] = []
+    for i, (number, line) in enumerate(kept):
+        previous = kept[i - 1] if i else None
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        adjacent = [
+            other
+            for other in (previous, following)
+            if other and abs(other[0] - number) == 1 and other[1] == line
+        ]
+        if adjacent and len(line) <= _SHORT_LINE:
+            layout.removed.append(Removed("photo caption", line))
+            continue
+        later = any(other == line for _, other in kept[i + 1 :])
+        if len(line) >= _REPEAT_MIN and later:
+            layout.removed.append(Removed("repeated lede", line))
+            continue
+        credit = _CREDIT_INSIDE.search(line)
+        if credit and len(line) <= 2 * _CAPTION_SIZE:
+            before, after = line[: credit.start()].strip(), line[credit.end() :].strip()
+            if before and after and after[:30] == before[:30]:
+                layout.removed.append(Removed("photo caption", line))
+                continue
+        out.append((number, line))
+    return out
 
 
 def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
