@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -412,11 +412,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             record.readable = entries.get(record.history_id)
 
     def view_on_site(self, obj):
-        if (
-            obj.status in Article.PUBLIC_STATES
-            and obj.published_at
-            and (obj.published_at <= timezone.now())
-        ):
+        if obj.is_public():
             return obj.get_absolute_url()
         return reverse("articles:preview", kwargs={"pk": obj.pk})
 

@@ -95,18 +95,17 @@ def _read_state(using: str) -> tuple:
     if getattr(connection, "catalogue_listening", False):
         _announced(connection)  # what they announce, the query below reads
     quote = connection.ops.quote_name
-    public = ", ".join(["%s"] * len(Article.PUBLIC_STATES))
     article = quote(Article._meta.db_table)
     sql = (
         f"SELECT s.generation, s.vocabulary,"
         f" (SELECT MAX(a.published_at) FROM {article} a"
-        f" WHERE a.status IN ({public}) AND a.published_at <= %s),"
+        f" WHERE {Article.public_sql('a', due='by')}),"
         f" (SELECT MIN(a.published_at) FROM {article} a"
-        f" WHERE a.status IN ({public}) AND a.published_at > %s)"
+        f" WHERE {Article.public_sql('a', due='after')})"
         f" FROM {quote(CatalogueState._meta.db_table)} s WHERE s.id = 1"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*Article.PUBLIC_STATES, now, *Article.PUBLIC_STATES, now])
+        cursor.execute(sql, [now, now])
         row = cursor.fetchone()
     if row is None:
         return None, None, None

@@ -119,7 +119,6 @@ class FacetIndex:
 
     def _load(self, ids: BitMap | None) -> None:
         """Read every article (ids None) or these ones, adding them to the bitmaps."""
-        public = ", ".join(f"'{state}'" for state in Article.PUBLIC_STATES)
         tables = dict(self._tables(ids))
         source = tables.pop("article")
         for facet, tags in tables.items():
@@ -137,13 +136,13 @@ class FacetIndex:
                 self.day_of.extend(array("i", [0]) * (found.max() + 1 - len(self.day_of)))
             for pk in found:
                 self.day_of[pk] = ordinal
-        where = f"WHERE status IN ({public}) AND published_at IS NOT NULL"
+        where = f"WHERE {Article.public_sql(due='ever')}"
         for _, found in self._grouped(source, "1", where=where):
             self.visible_status.update(map(int, found))
         connection = self._connection()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id_, published_at FROM {source} {where} AND published_at > %s",
+                f"SELECT id_, published_at FROM {source} WHERE {Article.public_sql(due='after')}",
                 [connection.ops.adapt_datetimefield_value(timezone.now())],
             )
             for pk, at in cursor.fetchall():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -217,12 +219,9 @@ ARTICLE_HISTORY = HistoricalRecords(
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self) -> ArticleQuerySet:
-        """Return the articles a reader may see: published, or scheduled and due."""
-        return self.filter(
-            status__in=(Article.Status.PUBLISHED, Article.Status.SCHEDULED),
-            published_at__lte=timezone.now(),
-        )
+    def published(self, at: datetime.datetime | None = None) -> ArticleQuerySet:
+        """Return the articles a reader may see (now, or at `at`): Article.public_q."""
+        return self.filter(Article.public_q(at))
 
     def flagged(self) -> ArticleQuerySet:
         """Return the articles with unresolved review flags."""
@@ -264,6 +263,7 @@ class Article(models.Model):
     }
     # States in which an article is (or, when due, will be) public: the same rules apply.
     PUBLIC_STATES = (Status.PUBLISHED, Status.SCHEDULED)
+
     TAG_RELATIONS = TAG_RELATIONS
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)
@@ -451,6 +451,45 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    # --- who may see an article: the one rule ------------------------------------------------
+    # A reader sees an article from `published_at` on when its status is published or scheduled
+    # (a scheduled one is public at its time, before the job flips its status). Every reader of
+    # the catalogue takes the rule from here: the queryset (published), an instance
+    # (is_public), the search table's copy (visible_from, which the search triggers of
+    # migration 0011 write with the same CASE) and raw SQL (public_sql: the facet index, the
+    # catalogue state).
+
+    @classmethod
+    def visible_from(cls, status: str, published_at: datetime.datetime | None):
+        """When readers may see an article in this status: its publication time, or never."""
+        return published_at if status in cls.PUBLIC_STATES else None
+
+    @classmethod
+    def public_q(cls, at: datetime.datetime | None = None, *, prefix: str = "") -> Q:
+        """The rule as a filter, for the articles (or, with a prefix, a relation to them)."""
+        return Q(
+            **{
+                f"{prefix}status__in": cls.PUBLIC_STATES,
+                f"{prefix}published_at__lte": at or timezone.now(),
+            }
+        )
+
+    @classmethod
+    def public_sql(cls, alias: str = "", *, due: str = "by") -> str:
+        """The rule in SQL over the article table's columns (`alias.` before each). `due`
+        "by": public by a time given as the one %s parameter; "after": public only after
+        it (scheduled, not yet due); "ever": public at some time (no parameter)."""
+        column = f"{alias}." if alias else ""
+        states = ", ".join(f"'{state}'" for state in cls.PUBLIC_STATES)  # our own constants
+        sql = f"{column}status IN ({states}) AND {column}published_at IS NOT NULL"
+        comparison = {"by": " <= %s", "after": " > %s", "ever": ""}[due]
+        return sql + (f" AND {column}published_at{comparison}" if comparison else "")
+
+    def is_public(self, at: datetime.datetime | None = None) -> bool:
+        """The rule for this instance, as it stands in memory."""
+        since = self.visible_from(self.status, self.published_at)
+        return since is not None and since <= (at or timezone.now())
 
     # Was the article public when it was read? (A save or delete of one that was, or is,
     # changes what readers see: articles.signals.) Unknown when `status` was deferred.

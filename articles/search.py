@@ -284,11 +284,6 @@ def document_values(head: list[str], body: list[str], vendor: str) -> tuple[str,
     return head_text, body_text
 
 
-def visible_from(status: str, published_at):
-    """When readers may find the article (the same rule as the migration's triggers)."""
-    return published_at if status in Article.PUBLIC_STATES else None
-
-
 def index_articles(
     ids: Iterable[int] | None = None,
     *,
@@ -392,7 +387,8 @@ class _DocumentReader:
             # usual one, its Thai and Vietnamese ones), the tags' names, the body.
             outlet = " ".join(dict.fromkeys(name for name in row[9:] if name))
             rest = [summary, summary_en, outlet, *tags[pk], body]
-            inputs.append((pk, [headline, headline_en], rest, visible_from(status, at), date))
+            visible = Article.visible_from(status, at)
+            inputs.append((pk, [headline, headline_en], rest, visible, date))
         return vendor, inputs
 
 

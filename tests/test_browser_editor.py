@@ -70,7 +70,7 @@ def _choose(page, group, option):
 def test_editor_fixes_publishes_and_readers_find_it(browser, live_server, admin_language):
     _make_seed()
     draft = Article.objects.get(status=Article.Status.DRAFT)
-    assert [f["code"] for f in draft.flags] == ["date_without_year"]
+    assert [f["code"] for f in draft.flags] == ["date_without_year", "event_date_without_year"]
     chief = UserFactory(username="journey-chief")
     chief.groups.add(Group.objects.get(name="Chief editor"))
     words = WORDS[admin_language]
@@ -105,8 +105,10 @@ def test_editor_fixes_publishes_and_readers_find_it(browser, live_server, admin_
     assert raw["x"] > fields["x"] + fields["width"] - 1  # the raw capture beside the fields
     page.screenshot(path=ARTIFACTS / f"{shot}-1-flagged-draft.png", full_page=True)
 
-    # Fix: fill in the date the flag is about, then publish from the top button.
+    # Fix: fill in the dates the flags are about, then publish from the top button.
+    assert page.locator(".field-event_start .field-flag").is_visible()
     page.locator("#id_published_on").fill("2023-02-17")
+    page.locator("#id_event_start").fill("2023-02-17")
     page.get_by_role("button", name=words["publish"], exact=True).click()
     page.wait_for_load_state()
     assert words["done"] in page.locator(".messagelist").inner_text()

@@ -33,8 +33,9 @@ def test_make_run_leaves_a_living_site_and_an_honest_draft():
     assert published.count() == 4
     assert all(a.headline and a.headline_en and a.source_id for a in published)
     waiting = Article.objects.get(status=Article.Status.DRAFT)
-    assert [f["code"] for f in waiting.flags] == ["date_without_year"]
-    assert waiting.published_on is None  # the year was not known: not invented
+    # The yearless dateline is both the publication day and the event's: both wait for the desk.
+    assert [f["code"] for f in waiting.flags] == ["date_without_year", "event_date_without_year"]
+    assert waiting.published_on is None and waiting.event_start is None  # not invented
 
 
 def test_history_shows_the_import_then_the_editor():
