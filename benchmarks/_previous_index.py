@@ -3,7 +3,7 @@ process, bulk_create upserts every document), frozen so that index_bench.py can 
 side with today's `articles.search.index_articles`. The analysis it calls is today's."""
 
 from articles.models import Article, SearchDocument
-from articles.search import document_values, visible_from
+from articles.search import document_values
 
 
 def _names_of(tag) -> str:
@@ -18,7 +18,7 @@ def _build_document(article, vendor):
             *(_names_of(tag) for tag in tags), article.body]  # fmt: skip
     head, document = document_values([article.headline, article.headline_en], body, vendor)
     return SearchDocument(article_id=article.pk, head=head, document=document,
-                          visible_from=visible_from(article.status, article.published_at),
+                          visible_from=Article.visible_from(article.status, article.published_at),
                           date=article.date)  # fmt: skip
 
 

@@ -102,6 +102,14 @@ def test_thai_byline_after_the_posted_cue():
         "1135 Pengunjung",
         "FOTO HIASAN",
         "Theo dõi Báo Gia Lai trên Google News",
+        # the fresh set's shapes: credits, positions in the picture, posing, photo ids, links
+        "Petugas menunjukkan barang bukti sabu di Medan/Foto: Rudi Hartono",
+        "Tim gabungan memeriksa kapal nelayan/Istimewa",
+        "พล.ต.อ.สมชาย ใจดี (ซ้าย) มอบของที่ระลึกแก่ผู้แทนตำรวจลาว",
+        "Ketua Polis Negeri (kiri) bersalaman dengan wakil polis Thailand",
+        "The delegations pose for a group photo after the talks",
+        "10155898011247855_4926073541405757549_n",
+        "Polis Johor rampas 40 kilogram dadah di Pasir Gudang ...",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -404,3 +412,117 @@ def test_a_lede_printed_above_the_picture_and_again_is_kept_once():
     parsed = parse(f"Vietnam and Cambodia share drug data\n\n{LEDE_EN}\n\nPhoto: VNA\n\n{LEDE_EN}")
     assert parsed.body.count(LEDE_EN) == 1
     assert ("repeated lede", LEDE_EN) in {(r.reason, r.text) for r in parsed.removed}
+
+
+# The third round of captures (the fresh set): page furniture, credits and dates in more shapes.
+SPELLED_SHARE_BAR = (
+    "Print this page Print this page | Email this page | Export to PDF Export to PDF"
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        SPELLED_SHARE_BAR,
+        "Gửi bình luận thành công",
+        "Thông báo",
+        "Đóng",
+        "Mời bạn đọc theo dõi Báo Mới trên",
+        "Nội dung bài viết",
+        "SCROLL TO CONTINUE WITH CONTENT",
+    ],
+)
+def test_page_furniture_in_more_shapes_is_neither_headline_nor_body(furniture):
+    headline = "Hai nước tăng cường tuần tra chung trên biên giới"
+    parsed = parse(f"{furniture}\n\n{headline}\n\n{LEDE_VI}\n\n{furniture}\n\n{LEDE_EN}")
+    assert parsed.headline == headline
+    assert furniture not in parsed.body
+    assert LEDE_VI in parsed.body and LEDE_EN in parsed.body
+
+
+def test_the_line_under_a_caption_label_is_the_caption():
+    caption = "Một tòa nhà bị nghi dùng cho hoạt động lừa đảo tại Sihanoukville"
+    parsed = parse(
+        f"Police cooperate against scams\n\n{LEDE_EN}\n\nChú thích ảnh\n{caption}\n\n{LEDE_VI}"
+    )
+    assert caption not in parsed.body and LEDE_VI in parsed.body
+
+
+def test_a_short_subheading_between_paragraphs_stays():
+    subheading = "Joint patrols to continue next year"
+    parsed = parse(
+        f"Police cooperate against scams\n\n{LEDE_EN}\n\n{subheading}\n\n{LEDE_EN[:-1]} again."
+    )
+    assert subheading in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("Đã đăng vào 3 Th11, 2021", (2021, 11, 3)),
+        ("Rina Wulandari • 14 March 2022 10:05", (2022, 3, 14)),
+        ("12 มีนาคม 2018 (จำนวนคนอ่าน 2045)", (2018, 3, 12)),
+    ],
+)
+def test_publication_lines_in_more_shapes(line, published):
+    parsed = parse(f"Police cooperate against scams\n\n{line}\n\n{LEDE_EN}")
+    assert parsed.published_on == datetime.date(*published)
+    assert line not in parsed.body
+
+
+def test_a_posted_line_below_the_story_is_read_not_dropped_as_a_slogan():
+    text = (
+        f"Polis Malaysia dan Thailand kongsi maklumat\n\n{LEDE_EN}\n\n{LEDE_VI}\n\n"
+        "Disiarkan pada: Oktober 14, 2018 @ 9:05am\nx"
+    )
+    assert parse(text).published_on == datetime.date(2018, 10, 14)
+
+
+def test_a_range_between_two_days_is_the_events_start_and_end():
+    (mention,) = find_dates("raids between 3 and 6 October 2023 in Muse")
+    assert (mention.first(), mention.last()) == (
+        datetime.date(2023, 10, 3),
+        datetime.date(2023, 10, 6),
+    )
+
+
+NEWS = Vocabulary(
+    sources=(
+        SourceEntry("reuters", "Reuters", ("reuters.com",), ()),
+        SourceEntry("detik", "Detik", ("detik.com",), ()),
+        SourceEntry("phnom-penh-post", "Phnom Penh Post", ("phnompenhpost.com",), ()),
+    ),
+    topics={},
+    countries={},
+    agencies={},
+)
+
+
+def test_the_storys_own_byline_outranks_the_wire_it_quotes():
+    text = f"Campuchia trục xuất nghi phạm lừa đảo\n\n(ANTĐ) -\n\n{LEDE_VI}\n\n(Theo Reuters)"
+    outlet = parse_article(text, vocabulary=NEWS).outlet
+    assert (outlet.name, outlet.source_slug) == ("ANTĐ", None)  # suggested, for the editor
+    wire_only = parse_article(
+        f"Campuchia trục xuất\n\n{LEDE_VI}\n\n(Theo Reuters)", vocabulary=NEWS
+    )
+    assert wire_only.outlet.source_slug == "reuters"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Dwi Andayani Putri - detikNews", "Content image - Phnom Penh Post"],
+)
+def test_a_writers_byline_or_a_title_bar_names_a_known_outlet(line):
+    slug = {"detik": "detik", "Phnom": "phnom-penh-post"}
+    parsed = parse_article(
+        f"Police cooperate against scams\n\n{line}\n\n{LEDE_EN}", vocabulary=NEWS
+    )
+    assert parsed.outlet.source_slug == next(v for k, v in slug.items() if k in line)
+
+
+def test_a_time_zone_after_a_time_stamp_is_not_an_outlet():
+    parsed = parse(
+        f"Polisi dan Imigrasi bekerja sama\n\nSelasa, 01 Agu 2017 15:01 WIB\n\n{LEDE_EN}"
+    )
+    assert parsed.outlet.name != "WIB"
+    assert parsed.published_on == datetime.date(2017, 8, 1)

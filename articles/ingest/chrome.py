@@ -18,7 +18,8 @@ _RELATED_HEADINGS = re.compile(
     r"most (?:read|viewed|popular)|related(?: news| stories| articles| posts)?|"
     r"recommended(?: for you| stories)?|read (?:more|next)|more stories|you may also like|"
     r"latest news|tin liên quan|tin cùng chuyên mục|đọc nhiều(?: nhất)?|"
-    r"tin mới(?: nhất)?|tin khác|bài liên quan|có thể bạn quan tâm|xem nhiều(?: nhất)?|"
+    r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
+    r"xem nhiều(?: nhất)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
@@ -43,6 +44,9 @@ _FURNITURE = re.compile(
     r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
     r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
+    r"mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem).*|(?:lagi|more) info (?:di|at)\s*:.*|"
+    r"thông báo|đóng|gốc|nhập thông tin|lỗi\s*:.*|gửi (?:bình luận|liên hệ|ý kiến) thành công|"
+    r"nội dung bài viết.*|content image\b.*|scroll to continue.*|"
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30})$",
     re.IGNORECASE,
 )
@@ -53,13 +57,23 @@ _OTHER_STORY = re.compile(
     re.IGNORECASE,
 )
 _LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a list of links
+_LONE_BYLINE = re.compile(r"^\([^()]{2,30}\)\s*[-–—]$")  # "(DS&PL) -" on its own line
 _TAG_LINE = re.compile(
     r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$",
     re.IGNORECASE,
 )
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$", re.I)
+_IMAGE_FILE = re.compile(
+    r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$|"
+    r"^(?=\S*_)(?=\S*\d{6})\w+$",  # a camera's or a social site's photo id
+    re.I,
+)
+# A share bar spelled out: "Print this page Print this page | Send this page | Export to PDF".
+_BAR_ITEM = re.compile(rf"\b(?:{_SHARE_WORD[3:-1]}|send|pdf|export)\b", re.IGNORECASE)
+# Other stories' titles cut short in a list: "Sar cari budak hilang di Baling disambung ...".
+_CUT_LINK = re.compile(r"^.{10,80}\s(?:\.{3}|…)$")
 _PHOTO_CREDIT = re.compile(
-    r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*$|"
+    r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*\.?\s*$|"
+    r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
     r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN
     r"\s-\s*gambar fail\.?$|"
@@ -81,8 +95,21 @@ _COUNTER = re.compile(
 )
 _PLACEHOLDER = re.compile(
     r"^(?:รูปภาพประกอบ|ภาพประกอบ|ภาพข่าว|คลิกดูภาพ.*|image|photo|picture|ảnh minh họa|"
-    r"ảnh minh hoạ|ảnh(?: \d+)?|video|foto hiasan|gambar hiasan|foto ilustrasi|ilustrasi|"
+    r"ảnh minh hoạ|ảnh(?: \d+)?|chú thích ảnh|video|foto hiasan|gambar hiasan|foto ilustrasi|"
+    r"ilustrasi|"
     r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*:?$",
+    re.IGNORECASE,
+)
+# Where someone stands in the picture, "นายกุลิศ สมบัติศิริ(ซ้าย)", "(kiri)", "(thứ 2 từ trái)";
+# people posing for it, in the scripts that write it apart from the story's prose.
+_IN_PICTURE = re.compile(
+    r"\((?:ซ้าย|ขวา|กลาง|คนกลาง|left|right|centre|center|second (?:left|right|from (?:left|right))|"
+    r"kiri|kanan|tengah|trái|phải|giữa|thứ \w+ (?:từ )?(?:trái|phải)(?: sang)?)\)",
+    re.IGNORECASE,
+)
+_POSING = re.compile(
+    r"\bbergambar (?:ramai|kenangan|bersama)|chụp ảnh lưu niệm|\bpos(?:e[sd]?|ing) for (?:a )?"
+    r"(?:group |family )?(?:photo|picture)",
     re.IGNORECASE,
 )
 _SEE_MORE_LINK = re.compile(r"^(?:xem thêm|read more|อ่านต่อ|อ่านเพิ่มเติม|see also)\s*:\s*\S+$", re.I)
@@ -126,6 +153,13 @@ def _split_glued_dates(lines: list[str]) -> list[str]:
     return out
 
 
+def _is_share_bar(line: str) -> bool:
+    items = [item.strip() for item in line.split("|")]
+    return len(items) >= 2 and all(
+        item and len(item) <= 40 and _BAR_ITEM.search(item) for item in items
+    )
+
+
 def _is_menu(line: str) -> bool:
     """A Thai navigation bar: many short words between spaces, no sentence."""
     words = line.split()
@@ -143,7 +177,9 @@ def _is_menu(line: str) -> bool:
 @lru_cache(maxsize=8192)
 def _chrome_reason(line: str) -> str | None:
     # Cached: a line is asked about as it is read, and again when a headline is chosen.
-    if _SHARE.match(line):
+    if _LONE_BYLINE.match(line):
+        return "byline"  # kept among the removed lines, where the outlet is looked for
+    if _SHARE.match(line) or _is_share_bar(line):
         return "share buttons"
     if _COUNTER.match(line):
         return "view/comment counter"
@@ -153,15 +189,23 @@ def _chrome_reason(line: str) -> str | None:
         return "link to another story"
     if _CAPTION.search(line) or _PHOTO_CREDIT.search(line) or _CREDIT_LINE.match(line):
         return "photo caption"
+    if len(line) <= _CAPTION_SIZE and (_IN_PICTURE.search(line) or _POSING.search(line)):
+        return "photo caption"
     if _FURNITURE.match(line) or _is_menu(line):
         return "site navigation"
-    if _LINK_ITEM.search(line):
+    if _LINK_ITEM.search(line) or _CUT_LINK.match(line):
         return "link to another story"
     if _TAG_LINE.match(line):
         return "tag line"
     if _IMAGE_FILE.match(line):
         return "image file name"
     return None
+
+
+# A caption's label on its own line ("Chú thích ảnh"): the line below it is the caption. (A
+# line above a lone credit is not taken for its caption: as often it is the lede, printed above
+# the picture.)
+_CAPTION_LABEL = re.compile(r"^(?:chú thích ảnh|caption)\s*:?$", re.IGNORECASE)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -194,16 +238,20 @@ def split_layout(text: str, *, is_metadata) -> Layout:
         seen_paragraph = seen_paragraph or len(line) > _SHORT_LINE
 
     kept: list[tuple[int, str]] = []
+    caption_next = False
     for number, line in enumerate(lines[:end]):
         if not line:
             continue
         reason = _chrome_reason(line)
+        if reason is None and caption_next and len(line) <= _CAPTION_SIZE:
+            reason = "photo caption"  # the line under a "Chú thích ảnh" label
+        caption_next = _CAPTION_LABEL.match(line) is not None
         if reason:
             layout.removed.append(Removed(reason, line))
         else:
             kept.append((number, line))
 
-    kept = _drop_trailing_slogans(kept, lines, layout)
+    kept = _drop_trailing_slogans(kept, lines, layout, is_metadata)
 
     _choose_headline(kept, layout, is_metadata)
 
@@ -318,7 +366,13 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
             rest.remove(item)
     if rest:
         repeat = _BREADCRUMB.split(rest[0][1])[-1].strip()
-        if repeat.startswith(headline) and repeat != headline and _looks_like_headline(repeat):
+        whole = (
+            repeat.startswith(headline)
+            and repeat != headline
+            and repeat[len(headline)] not in ".!?:;|"  # not "Headline. Photographer"
+            and _looks_like_headline(repeat)
+        )
+        if whole:
             # The first copy was cut short and the second is whole: keep the whole one.
             layout.removed.append(Removed("repeated headline", line))
             layout.headline = repeat
@@ -357,6 +411,9 @@ _PARAGRAPH_END = re.compile(r"[.!?;:。…\"”’)»]$")
 
 
 _CAPTION_SIZE = 250
+# Shorter lines between paragraphs are as often the story's subheadings ("Patrols can help
+# countries capture fugitives") as captions: kept, for the editor to judge.
+_UNMARKED_MIN = 50
 _REPEAT_MIN = 40
 # A caption's credit in the middle of a line, with the caption printed again after it:
 # "Các học viên … (Ảnh: Đại sứ quán Australia) Các học viên …".
@@ -407,7 +464,7 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
         if (
             between
             and not _THAI_LETTERS.search(line)
-            and 15 <= len(line) <= 250
+            and _UNMARKED_MIN <= len(line) <= _CAPTION_SIZE
             and not _PARAGRAPH_END.search(line)
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
@@ -420,9 +477,10 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
 
 
 def _drop_trailing_slogans(
-    kept: list[tuple[int, str]], lines: list[str], layout: Layout
+    kept: list[tuple[int, str]], lines: list[str], layout: Layout, is_metadata
 ) -> list[tuple[int, str]]:
-    """Remove a closing block of short slogan/hotline lines that follows the story."""
+    """Remove a closing block of short slogan/hotline lines that follows the story (a posted
+    line among them stays, for the dates: "Disiarkan pada: September 8, 2016 @ 6:59am")."""
     if len(kept) < 3:
         return kept
     # The last block: the run of lines at the end with no blank line between them.
@@ -435,6 +493,9 @@ def _drop_trailing_slogans(
         return kept
     short = all(len(text) <= _SHORT_LINE for _, text in block)
     if short and (len(block) >= 2 or any(_HOTLINE.search(text) for _, text in block)):
-        layout.removed.append(Removed("campaign slogan", "\n".join(t for _, t in block)))
-        return story
+        posted = [item for item in block if is_metadata(item[1], in_header=False)]
+        slogans = [text for item in block if item not in posted for text in (item[1],)]
+        if slogans:
+            layout.removed.append(Removed("campaign slogan", "\n".join(slogans)))
+        return story + posted
     return kept

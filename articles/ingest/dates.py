@@ -99,6 +99,15 @@ _PATTERNS = [
             rf"(?:\s*(?:(พ\.\s?ศ\.|ค\.\s?ศ\.)\s*)?(\d{{4}}|\d{{2}})(?!\d))?"
         ),
     ),
+    # English range in words: "between 28 and 31 March 2024"
+    (
+        "en_between",
+        re.compile(
+            rf"(?<![\w])(?i:between)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:and)\s+(\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\s+({_EN_MONTH})(?:,?\s+(\d{{4}}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
     # English: 1-5 March 2022, 5 March 2022, 5th March
     (
         "en_dmy",
@@ -147,6 +156,8 @@ _PATTERNS = [
         "dmy",
         re.compile(rf"{_DAY}(?:{_DASH}(\d{{1,2}}))?([/.-])(\d{{1,2}})\3(\d{{4}})(?!\d)"),
     ),
+    # Vietnamese, abbreviated month (WordPress sites): "20 Th1, 2020"
+    ("vi_abbr", re.compile(r"(?<!\d)(\d{1,2})\s+Th(\d{1,2}),?\s+(\d{4})(?!\d)")),
     # Vietnamese: ngày 29 tháng 5 năm 2023
     (
         "vi_words",
@@ -222,7 +233,10 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
             month_n if day2 else None,
             _year(year, era, two_digit_is_buddhist=True),
         )
-    if kind == "en_dmy":
+    if kind == "vi_abbr":
+        day, month, year = g
+        return int(day), int(month), None, None, int(year)
+    if kind in ("en_dmy", "en_between"):
         day, day2, month, year = g
         month_n = _english_month(month)
         year_n = _year(year, None, two_digit_is_buddhist=False)

@@ -90,6 +90,9 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
     exact, by_length = _aliases(sources)
     if folded in exact:
         return exact[folded]
+    bare = _NAME_SUFFIX.sub("", folded).strip()
+    if len(bare) >= 4 and bare in exact:
+        return exact[bare]  # "detikNews" for Detik
     if whole:
         return None
     for alias, source in by_length:
@@ -137,7 +140,19 @@ _TOLD = re.compile(
 # Photo credits name whoever took the picture, not the outlet: "(Photo: thaipbsworld.com)".
 _PHOTO_CREDIT = re.compile(r"\((?:photo|ảnh|foto|ภาพ|source photo)\s*:[^()\n]*\)", re.IGNORECASE)
 # Names in credits that are not outlets.
-_NOT_NAMES = re.compile(r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok)$", re.IGNORECASE)
+_NOT_NAMES = re.compile(
+    r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok|"
+    r"wib|wita|wit|myt|ict|sgt|pht|gmt|utc|cet|est|pst|jst|kst|hkt)$",  # time zones
+    re.IGNORECASE,
+)
+# A byline that opens the story with the outlet's short name: "(DS&PL) -", "(VOVworld) –".
+_BYLINE_OPENING = re.compile(r"^\([^()\n]{2,30}\)\s*[-–—]")
+# A writer's byline naming the outlet: "Kanavino Ahmad Rizqo - detikNews".
+_WRITER_OUTLET = re.compile(
+    r"^[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,4}\s[-–—|]\s(?P<name>[\w.&]{3,30})$"
+)
+# What a site adds to its name in a byline: "detikNews", "Tribunnews", "VnExpress Online".
+_NAME_SUFFIX = re.compile(r"(?:news|online|\.com|\.co(?:\.\w{2})?|\.vn|tv)$")
 
 
 def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
@@ -179,10 +194,11 @@ def find_outlet(
     byline: the byline names the outlet, the source line its wire.
     """
     names: list[tuple[str, str]] = _credits(paragraphs, list(header))
-    for line in chrome[:12]:  # a credit glued to a photo caption that was set aside
+    for line in chrome[:12]:  # a credit glued to a photo caption, or alone, set aside
         m = _BYLINE_TAIL.search(line)
         if m and not _NOT_NAMES.match(m.group("paren").strip()):
             names.append((m.group("paren").strip(), m.group(0).strip()))
+    bylines = len(names)  # the story's own credits, from its top
     if site_name:
         names.append((site_name, site_name))
     for paragraph in reversed(paragraphs[-3:]):
@@ -199,10 +215,34 @@ def find_outlet(
 
     domains = domains_in(_PHOTO_CREDIT.sub(" ", "\n".join([*header, *paragraphs, *chrome])))
 
-    for name, evidence in names:
+    # Known outlets only: a writer's byline ("Kanavino Ahmad Rizqo - detikNews"), a page
+    # title's site name ("Content image - Phnom Penh Post").
+    named_only = [
+        (m.group("name"), line)
+        for line in [*header, *paragraphs[:3]]
+        if (m := _WRITER_OUTLET.match(line))
+    ] + [
+        (line.rsplit(sep, 1)[1], line)
+        for line in chrome[:12]
+        for sep in (" - ", " | ", " – ")
+        if sep in line and len(line) <= 80
+    ]
+    for position, (name, evidence) in enumerate(names + named_only):
         source = _match_name(name, sources)
-        if source:
-            return Outlet(source.name, _first(source.domains), source.slug, evidence)
+        if source is None:
+            continue
+        if (
+            bylines
+            and bylines <= position < len(names)
+            and _BYLINE_OPENING.match(names[0][1])
+            and _SOURCE_LINE.match(evidence)
+        ):
+            # The story's byline names an outlet we do not know, and a source line names a
+            # known one ("(DS&PL) - …" … "(Theo Reuters)"): the byline names the outlet, the
+            # source line its wire.
+            name, evidence = names[0]
+            return Outlet(name, None, None, evidence)
+        return Outlet(source.name, _first(source.domains), source.slug, evidence)
     for domain in domains:
         source = _match_domain(domain, sources)
         if source:

@@ -16,12 +16,12 @@ from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 _PUBLISHED_WORDS = (
     r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
     r"posted(?: on)?|published(?: on)?|date published|publication date|pubdate|date|"
-    r"diterbitkan|dipublikasikan|tarikh|"
-    r"ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản"
+    r"diterbitkan(?: pada)?|dipublikasikan|disiarkan(?: pada)?|tarikh|"
+    r"ngày đăng|đăng ngày|đăng lúc|đã đăng(?: vào| lúc| ngày)?|đăng vào|ngày xuất bản|xuất bản"
 )
 _UPDATED_WORDS = (
     r"วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|updated(?: on)?|"
-    r"last updated|modified|cập nhật|diperbarui|dikemas kini"
+    r"last updated|modified|cập nhật|diperbarui|dikemas ?kini(?: pada)?"
 )
 _PUBLISHED_CUE = re.compile(rf"^(?:{_PUBLISHED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
 _UPDATED_CUE = re.compile(rf"^(?:{_UPDATED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
@@ -35,7 +35,9 @@ _DATE_LINE_NOISE = re.compile(
     r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
-    r"\|\s*[\d,.]+\s*views?|\bdate\b|เวลา|ที่|[|,•·:\-–—()/\s]",
+    r"\|\s*[\d,.]+\s*views?|\bdate\b|เวลา|ที่|"
+    r"\((?:จำนวนคนอ่าน|คนอ่าน|อ่าน|เข้าชม|views?|lượt xem|dibaca)\s*:?\s*[\d,.]+\s*(?:ครั้ง)?\)|"
+    r"@|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
 )
 _DATELINE_DASH = re.compile(r"^\s*(?:\([^()\n]{2,30}\)\s*)?[-–—:]")
@@ -64,7 +66,14 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return True
     if len(line) > 80:
         return False
+    byline = _BYLINE_STAMP.match(line) if in_header and _TIME.search(line) else None
+    if byline and _date_only(byline.group("stamp")):
+        return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
+
+
+# A writer's name, a separator and the time stamp: a byline line of the page's header.
+_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.'’ ]{2,40}?\s*[•|·]\s*(?P<stamp>.+)$")
 
 
 def _cue_before(text: str) -> str | None:
