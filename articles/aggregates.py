@@ -12,10 +12,12 @@ see may have changed. It has two parts, read together in one small query per req
 - the publication time of the newest visible article, which moves with no write at all when a
   scheduled article comes due.
 
-Writes made through the ORM are noticed by `articles.signals`; bulk writers (imports) call
-`changed()` themselves. A write made behind Django's back (SQL in psql) is seen at the latest
-when the cache entry expires (`NEWSROOM_COUNTS_CACHE_SECONDS`, an hour by default) or at once
-with `manage.py shell -c "from articles import aggregates; aggregates.changed()"`.
+What changed is logged by the database itself: triggers on the article and tag tables write
+`CatalogueChange` rows in the writing transaction (migration 0024), so no write path can forget.
+Writes made through the ORM raise the generation through `articles.signals`, bulk writers
+(imports) call `changed()`; a write made behind Django's back (SQL in psql) raises none, but its
+logged rows, committed and not yet stamped, are part of the key (and announced to listening
+processes), so cached counts move with it at once.
 
 The cache is Django's: per process by default, shared between app servers with Redis
 (`REDIS_URL`, docs/operations.md).
@@ -96,8 +98,12 @@ def _read_state(using: str) -> tuple:
         _announced(connection)  # what they announce, the query below reads
     quote = connection.ops.quote_name
     article = quote(Article._meta.db_table)
+    log = quote(CatalogueChange._meta.db_table)
     sql = (
         f"SELECT s.generation, s.vocabulary,"
+        # Changes committed and not stamped yet (a write that raised no generation: SQL in
+        # psql): the key moves with them, at once.
+        f" (SELECT MAX(c.id) FROM {log} c WHERE c.generation IS NULL),"
         f" (SELECT MAX(a.published_at) FROM {article} a"
         f" WHERE {Article.public_sql('a', due='by')}),"
         f" (SELECT MIN(a.published_at) FROM {article} a"
@@ -109,11 +115,12 @@ def _read_state(using: str) -> tuple:
         row = cursor.fetchone()
     if row is None:
         return None, None, None
-    number, vocabulary, newest, due = row
+    number, vocabulary, unstamped, newest, due = row
+    tail = f"+{unstamped}" if unstamped else ""
     if isinstance(newest, str):  # SQLite returns MAX() of a datetime column as text
-        state = f"{number}.{newest.replace(' ', 'T')}", vocabulary, number
+        state = f"{number}{tail}.{newest.replace(' ', 'T')}", vocabulary, number
     else:
-        state = f"{number}.{newest.isoformat() if newest else '-'}", vocabulary, number
+        state = f"{number}{tail}.{newest.isoformat() if newest else '-'}", vocabulary, number
     if getattr(connection, "catalogue_listening", False) and not connection.in_atomic_block:
         connection.catalogue_held = (state, due)
     return state
@@ -239,8 +246,10 @@ def changed(
     transaction commits (at once outside one), however many writes it holds; with
     `vocabulary`, the vocabulary version too.
 
-    `articles` are the ids whose public facets (visibility, date, outlet, language, tags) may
-    have changed, logged in this transaction for the facet index; None: any article may have."""
+    The articles concerned are logged by the database's triggers as they are written
+    (migration 0024), whoever writes them; `articles` only says how many: None (any article
+    may have changed, or a vocabulary change) or more than LOGGED_ARTICLES logs "anything"
+    once instead, which the facet index reads as "rebuild"."""
     conn = connections[using]
     if vocabulary:
         conn.vocabulary_pending = True
@@ -251,19 +260,24 @@ def changed(
         entry[1] is conn.catalogue_bump for entry in conn.run_on_commit
     )  # (a rolled-back transaction took its callback with it)
     if not waiting:
-        conn.catalogue_logged = set()
-    ids = None if vocabulary or articles is None else set(articles)
-    if ids is not None and len(ids) > LOGGED_ARTICLES:
-        ids = None
-    fresh = [None] if ids is None else sorted(ids - conn.catalogue_logged)
-    if fresh and None not in conn.catalogue_logged:
-        CatalogueChange.objects.using(using).bulk_create(
-            [CatalogueChange(article_id=pk) for pk in fresh], batch_size=1_000
-        )
-        conn.catalogue_logged.update(fresh)
+        conn.catalogue_logged_all = False
+    many = articles is not None and len(set(articles)) > LOGGED_ARTICLES
+    if (vocabulary or articles is None or many) and not conn.catalogue_logged_all:
+        log_everything(using)
     if not waiting:
         conn.catalogue_pending = True
         transaction.on_commit(conn.catalogue_bump, using=using)
+
+
+def log_everything(using: str = "default") -> None:
+    """Log "anything may have changed" in this transaction, and have the triggers stop logging
+    article by article for the rest of it (a bulk import: one row, not one per tag)."""
+    conn = connections[using]
+    CatalogueChange.objects.using(using).create(article_id=None)
+    if conn.vendor == "postgresql":  # SQLite's triggers see the row itself
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT set_config('newsroom.catalogue_logged', 'all', true)")
+    conn.catalogue_logged_all = conn.in_atomic_block
 
 
 def bump(using: str = "default") -> None:
@@ -289,3 +303,7 @@ def bump(using: str = "default") -> None:
         if conn.vendor == "postgresql":  # delivered to every listener once this commits
             with conn.cursor() as cursor:
                 cursor.execute(f"NOTIFY {CHANNEL}")
+                # What is written from here on is logged again (as after a commit; it matters
+                # only where the caller's transaction goes on, as in tests).
+                cursor.execute("SELECT set_config('newsroom.catalogue_logged', '', true)")
+        conn.catalogue_logged_all = False

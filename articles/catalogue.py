@@ -652,6 +652,7 @@ class _Importer:
         self.can_publish = can_publish
         self.lookups = Lookups()
         self.touched: list[int] = []  # articles created or changed, for the search index
+        self.logged_all = False  # "anything may have changed" logged for the facet index
         self.seen_slugs: dict[str, int] = {}
         self.seen_urls: dict[str, int] = {}
         self.throughs = {name: getattr(Article, name).through for name in LIST_COLUMNS}
@@ -805,6 +806,12 @@ class _Importer:
             writing = pending is not None and write and not self.report.errors
             following = None
             if writing:
+                written = len(self.touched) + len(pending.new) + len(pending.changed)
+                if written > aggregates.LOGGED_ARTICLES and not self.logged_all:
+                    # One "anything" row for the facet index, instead of the triggers'
+                    # row per article and tag link.
+                    aggregates.log_everything()
+                    self.logged_all = True
                 now = timezone.now()
                 ids = _allocate_ids(len(pending.new))
                 columns, records = _article_records(

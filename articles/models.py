@@ -708,10 +708,11 @@ class CatalogueState(models.Model):
 
 
 class CatalogueChange(models.Model):
-    """An article whose public facets may have changed, written in the transaction that changed
-    it; `generation` is set when the catalogue generation is raised after the commit. The
-    in-memory facet index (`articles.facets`) re-reads the articles named since the generation
-    it holds. No article (NULL) means "anything may have changed": rebuild."""
+    """An article whose public facets may have changed, written by the database's triggers in
+    the transaction that changed it (migration 0024: any write, ORM or not); `generation` is
+    set when the catalogue generation is raised after the commit. The in-memory facet index
+    (`articles.facets`) re-reads the articles named since the generation it holds. No article
+    (NULL, written by `aggregates.changed`) means "anything may have changed": rebuild."""
 
     article_id = models.BigIntegerField(null=True)  # no foreign key: deleted articles too
     generation = models.BigIntegerField(null=True)
@@ -723,6 +724,12 @@ class CatalogueChange(models.Model):
             models.Index(fields=["generation"], name="cataloguechange_generation"),
             models.Index(
                 fields=["id"], name="cataloguechange_unstamped", condition=Q(generation=None)
+            ),
+            # "Has this transaction logged anything?" (the SQLite triggers ask it on each write)
+            models.Index(
+                fields=["article_id"],
+                name="cataloguechange_unstamped_for",
+                condition=Q(generation=None),
             ),
         ]
 

@@ -63,3 +63,27 @@ class ReadyArticleFactory(ArticleFactory):
             from articles.models import Topic
 
             self.topics.add(*(extracted or Topic.objects.filter(slug="meeting")))
+
+
+CATALOGUE_COLUMNS = (
+    "slug,headline,headline_en,language,status,source,url,published_on,updated_on,"
+    "event_start,event_end,countries,topics,agencies,summary,summary_en,body"
+)
+
+
+def import_published(path, *, count: int, source: str, topic: str, prefix: str = "imported"):
+    """Import `count` published Thai articles from a spreadsheet (CSV) written at `path`."""
+    from articles.catalogue import import_articles
+
+    path.write_text(
+        CATALOGUE_COLUMNS
+        + "\n"
+        + "".join(
+            f"{prefix}-{n},ข่าว {n},News {n},th,published,{source},,2020-02-{n + 1:02d},,,,"
+            f"TH|LA,{topic},,,,body\n"
+            for n in range(count)
+        ),
+        encoding="utf-8",
+    )
+    with path.open("rb") as handle:
+        return import_articles(handle, name=path.name)
