@@ -79,3 +79,19 @@ def test_an_english_plural_matches_its_singular_term():
     found = vocabulary.matcher.match("Joint patrols began; cybercrimes fell. Patrols ended.")
     assert {s.key for s in found["topics"]} == {"joint-operation", "cybercrime"}
     assert vocabulary.matcher.match("The Zeus trojan")["topics"] == []
+
+
+def test_a_thai_agency_name_followed_by_another_country_is_that_countrys_body():
+    vocabulary = Vocabulary(
+        countries={"AU": ("ออสเตรเลีย",), "TH": ("ไทย",), "US": ("สหรัฐฯ",)},
+        agencies={"MOJ-TH": ("กระทรวงยุติธรรม",)},
+        agency_countries={"MOJ-TH": "TH"},
+    )
+
+    def agencies(text):
+        return [s.key for s in vocabulary.matcher.match(text)["agencies"]]
+
+    assert agencies("รัฐมนตรีว่าการกระทรวงยุติธรรมออสเตรเลียเข้าพบ") == []
+    assert agencies("เจ้าหน้าที่กระทรวงยุติธรรม สหรัฐฯ ระบุ") == []
+    assert agencies("รัฐมนตรีว่าการกระทรวงยุติธรรมไทยเข้าพบ") == ["MOJ-TH"]
+    assert agencies("รัฐมนตรีว่าการกระทรวงยุติธรรม แถลงผลการประชุม") == ["MOJ-TH"]

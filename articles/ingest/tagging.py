@@ -74,7 +74,14 @@ def _same_words(found: list[str], term: tuple[str, ...], *, plural: bool) -> boo
 class TermMatcher:
     """Match many vocabulary terms at once; one instance per vocabulary."""
 
-    def __init__(self, vocabularies: dict[str, dict[str, tuple[str, ...]]]):
+    def __init__(
+        self,
+        vocabularies: dict[str, dict[str, tuple[str, ...]]],
+        owners: dict[str, str] | None = None,
+    ):
+        # The country of each national agency: a Thai agency name followed by another
+        # country's ("กระทรวงยุติธรรมออสเตรเลีย", Australia's justice ministry) is not that agency.
+        self._owners = owners or {}
         # Thai terms by their text: a term must start and end on word boundaries, so each run
         # of words between two boundaries is looked up (longest first) instead of trying
         # every term that shares its first letters.
@@ -155,6 +162,7 @@ class TermMatcher:
             boundaries.append(boundaries[-1] + len(token))
         claimed_until: dict[str, int] = defaultdict(int)
         terms, lengths_by_prefix = self._thai, self._thai_lengths
+        found_at: list[tuple[str, str, int, int]] = []  # (kind, key, start, end)
         for i, start in enumerate(boundaries):
             lengths = lengths_by_prefix.get(text[start : start + 2])
             if not lengths:
@@ -168,5 +176,12 @@ class TermMatcher:
                     continue
                 for kind, key in found:
                     if start >= claimed_until[kind]:
-                        hits[(kind, key)].append(text[start:end])
+                        found_at.append((kind, key, start, end))
                         claimed_until[kind] = end
+        countries_at = {start: key for kind, key, start, _ in found_at if kind == "countries"}
+        for kind, key, start, end in found_at:
+            if kind == "agencies" and key in self._owners:
+                after = end + len(text[end:]) - len(text[end:].lstrip(" "))
+                if countries_at.get(after, self._owners[key]) != self._owners[key]:
+                    continue  # another country's body of that name
+            hits[(kind, key)].append(text[start:end])

@@ -78,7 +78,8 @@ class Vocabulary:
         from .tagging import TermMatcher
 
         return TermMatcher(
-            {"topics": self.topics, "countries": self.countries, "agencies": self.agencies}
+            {"topics": self.topics, "countries": self.countries, "agencies": self.agencies},
+            owners=self.agency_countries,
         )
 
 

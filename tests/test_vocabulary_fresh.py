@@ -1,0 +1,113 @@
+"""The agencies and names migration 0025 adds (from the fresh captures) exist and are matched."""
+
+import pytest
+
+from articles.ingest import parse_article
+from articles.models import Agency
+from articles.vocabulary import load_vocabulary
+
+
+def agencies_in(text: str) -> set[str]:
+    return {s.key for s in parse_article(text, vocabulary=load_vocabulary()).agencies}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("acronym", "country"),
+    [
+        ("RTA", "TH"),
+        ("PMTF", "TH"),
+        ("SMCC", "TH"),
+        ("NAVY-VN", "VN"),
+        ("NNCC", "CN"),
+        ("LCDC", "LA"),
+        ("MOHA-MM", "MM"),
+        ("MOJ-TH", "TH"),
+        ("BMI-AT", "AT"),
+        ("CCOS", "KH"),
+        ("AFP-PH", "PH"),
+        ("URS-TH", "TH"),
+    ],
+)
+def test_the_new_agencies_exist_with_their_country(acronym, country):
+    agency = Agency.objects.get(acronym=acronym)
+    assert agency.country_id == country
+    assert agency.name_th and agency.name_vi
+
+
+@pytest.mark.django_db
+def test_the_bare_acronyms_that_mean_other_things_are_not_aliases():
+    assert "AFP" not in Agency.objects.get(acronym="AFP-PH").aliases
+    assert "URS" not in Agency.objects.get(acronym="URS-TH").aliases
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "กองทัพบกและกองกำลังผาเมืองส่งกำลังพลลาดตระเวนชายแดนร่วมกับเจ้าหน้าที่ลาว "
+            "เพื่อสกัดกั้นยาเสพติดที่ลักลอบข้ามแม่น้ำโขงเมื่อสัปดาห์ก่อน",
+            {"RTA", "PMTF"},
+        ),
+        (
+            "ผู้แทนกระทรวงยุติธรรมเปิดการประชุมที่ศูนย์ประสานงานแม่น้ำโขงปลอดภัย "
+            "ร่วมกับคณะกรรมการควบคุมยาเสพติดแห่งชาติจีนและกระทรวงมหาดไทยเมียนมา",
+            {"MOJ-TH", "SMCC", "NNCC", "MOHA-MM"},
+        ),
+        (
+            "Tàu của Hải quân Nhân dân Việt Nam và Hải quân Hoàng gia Thái Lan hoàn thành "
+            "đợt tuần tra chung trên vùng biển giáp ranh hai nước.",
+            {"NAVY-VN", "RTN"},
+        ),
+        (
+            "Ủy ban Chống lừa đảo trực tuyến Campuchia cho biết đã trao trả hơn 200 công dân "
+            "nước ngoài bị giải cứu khỏi các cơ sở lừa đảo.",
+            {"CCOS"},
+        ),
+        (
+            "Officers of the Armed Forces of the Philippines met the Royal Thai Army and "
+            "Austria's Interior Ministry to discuss smuggling routes.",
+            {"AFP-PH", "RTA", "BMI-AT"},
+        ),
+        (
+            "Polis Diraja Malaysia akan berkongsi maklumat dengan Unit Risikan Sempadan "
+            "Thailand bagi membendung penyeludupan senjata api.",
+            {"PDRM", "URS-TH"},
+        ),
+    ],
+)
+def test_the_importer_tags_the_new_agencies(text, expected):
+    assert expected <= agencies_in(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Manila arrested four people over a kidnapping plot, AFP reported on Sunday.",
+        "Boats patrolled the Mekong at dawn, an AFP photographer in Chiang Rai said; the "
+        "URS survey team had left the river port the day before.",
+    ],
+)
+def test_afp_the_news_agency_is_not_the_philippine_armed_forces(text):
+    found = agencies_in(text)
+    assert "AFP-PH" not in found
+    assert "URS-TH" not in found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        (
+            "The General Operations Force stepped up patrols along the Kelantan border.",
+            "PDRM",
+        ),
+        ("Công an tỉnh An Giang tiếp nhận hai đối tượng bị truy nã từ phía bạn.", "MPS-VN"),
+        ("ผบ.นรข.เขตหนองคาย นำเรือออกลาดตระเวนตามลำน้ำโขง", "RTN"),
+        ("Petugas Imigrasi memeriksa paspor para WNA sebelum dideportasi.", "DGI-ID"),
+    ],
+)
+def test_other_names_of_known_agencies(text, acronym):
+    assert acronym in agencies_in(text)
