@@ -39,7 +39,7 @@ from . import aggregates
 from .models import Article, CatalogueChange
 
 # Facet -> (tag relation or article column, its column in that table).
-TAGGED = {"topic": "topics", "country": "countries", "agency": "agencies"}
+TAGGED = {tag.facet: tag.name for tag in Article.TAGS}
 COLUMNS = {"source": "source_id", "language": "language"}
 FACETS = ("topic", "country", "agency", "source", "language")
 

@@ -186,7 +186,7 @@ def _details(parsed: ParsedArticle) -> dict:
         "outlet": {**parsed.outlet.as_dict(), "evidence": parsed.outlet.evidence},
         "evidence": {
             kind: {s.key: list(s.evidence) for s in getattr(parsed, kind)}
-            for kind in ("topics", "countries", "agencies")
+            for kind in Article.TAG_RELATIONS
         },
         "removed": [{"reason": r.reason, "text": r.text} for r in parsed.removed],
     }

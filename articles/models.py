@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -207,10 +208,35 @@ class Agency(models.Model):
         return _localised(self, "name")
 
 
+@dataclass(frozen=True)
+class TagRelation:
+    """One of an article's tag relations, as everything that reads or writes tags names it."""
+
+    name: str  # the relation on Article: "topics"
+    facet: str  # its filter, facet and URL key: "topic"
+    model: type[models.Model]  # the vocabulary it tags with: Topic
+
+    @property
+    def through(self) -> type[models.Model]:
+        """The link table's model (article_id, topic_id)."""
+        return getattr(Article, self.name).through
+
+    @property
+    def column(self) -> str:
+        """The link table's column for the tag: "topic_id"."""
+        return f"{self.facet}_id"
+
+
+# The tag relations, in the order readers see them: the one registry (Article.TAGS), from which
+# the facet index, the signals, history, search documents, imports and pages take theirs.
+TAGS = (
+    TagRelation("topics", "topic", Topic),
+    TagRelation("countries", "country", Country),
+    TagRelation("agencies", "agency", Agency),
+)
+TAG_RELATIONS = tuple(tag.name for tag in TAGS)
 # Kept by name: the admin and the raw import write one history entry themselves where a save and
 # its tag changes would otherwise make several (see ArticleAdmin.save_related).
-# The tag relations, in the order readers see them (Article.TAG_RELATIONS).
-TAG_RELATIONS = ("topics", "countries", "agencies")
 ARTICLE_HISTORY = HistoricalRecords(
     excluded_fields=("raw_text", "import_details", "updated_at", "version", "date"),
     m2m_fields=TAG_RELATIONS,
@@ -264,6 +290,7 @@ class Article(models.Model):
     # States in which an article is (or, when due, will be) public: the same rules apply.
     PUBLIC_STATES = (Status.PUBLISHED, Status.SCHEDULED)
 
+    TAGS = TAGS
     TAG_RELATIONS = TAG_RELATIONS
 
     headline = models.CharField(_("headline"), max_length=500, blank=True)

@@ -12,10 +12,8 @@ from __future__ import annotations
 from . import aggregates, search
 from .models import Agency, Article, Country, Source, Topic
 
-TAGS = {Article.topics.through: "topic", Article.countries.through: "country",
-        Article.agencies.through: "agency"}  # fmt: skip
-THROUGH = {Topic: Article.topics.through, Country: Article.countries.through,
-           Agency: Article.agencies.through}  # fmt: skip
+TAGS = {tag.through: tag.facet for tag in Article.TAGS}  # link table -> "topic"
+THROUGH = {tag.model: tag.through for tag in Article.TAGS}  # Topic -> its link table
 
 
 def _public(article: Article) -> bool:

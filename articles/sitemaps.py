@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from . import aggregates
-from .models import Article, Country, Topic
+from .models import Article
 
 SLUG = "__slug__"
 
@@ -106,12 +106,9 @@ class VocabularySitemap(Sitemap):
         public = Article.objects.published().values("pk")
         return [
             option
-            for model, through, key in (
-                (Topic, Article.topics.through, "topic"),
-                (Country, Article.countries.through, "country"),
-            )
-            for option in model.objects.all()
-            if through.objects.filter(**{key: option}, article__in=public).exists()
+            for tag in Article.TAGS[:2]  # topics and countries have pages
+            for option in tag.model.objects.all()
+            if tag.through.objects.filter(**{tag.facet: option}, article__in=public).exists()
         ]
 
 

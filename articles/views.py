@@ -380,11 +380,9 @@ def related_articles(article: Article, limit: int = 5, candidates: int = 50, per
     connection = connections[router.db_for_read(Article)]  # the replica's, when there is one
     quote = connection.ops.quote_name
     parts, params = [], []
-    for through, column, keys in (
-        (Article.topics.through, "topic_id", topic_ids),
-        (Article.countries.through, "country_id", codes),
-    ):
-        table = quote(through._meta.db_table)
+    topics, countries = Article.TAGS[:2]
+    for tag, keys in ((topics, topic_ids), (countries, codes)):
+        table, column = quote(tag.through._meta.db_table), tag.column
         for key in keys:
             parts.append(
                 f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE {column} = %s "

@@ -149,3 +149,14 @@ def test_str_and_absolute_url():
     assert str(article) == "หัวข้อ"
     assert article.get_absolute_url() == "/en/articles/asean-meeting/"
     assert "no headline" in str(ArticleFactory(headline="", headline_en="", slug="z"))
+
+
+def test_the_tag_registry_names_what_django_has():
+    """Article.TAGS is the one list of tag relations; its names agree with the models."""
+    assert {tag.name for tag in Article.TAGS} == {f.name for f in Article._meta.many_to_many}
+    assert Article.TAG_RELATIONS == tuple(tag.name for tag in Article.TAGS)
+    for tag in Article.TAGS:
+        field = Article._meta.get_field(tag.name)
+        assert field.related_model is tag.model
+        assert tag.through is field.remote_field.through
+        assert tag.column == field.m2m_reverse_name()
