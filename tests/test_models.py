@@ -154,7 +154,7 @@ def test_str_and_absolute_url():
 def test_the_tag_registry_names_what_django_has():
     """Article.TAGS is the one list of tag relations; its names agree with the models."""
     assert {tag.name for tag in Article.TAGS} == {f.name for f in Article._meta.many_to_many}
-    assert Article.TAG_RELATIONS == tuple(tag.name for tag in Article.TAGS)
+    assert tuple(tag.name for tag in Article.TAGS) == Article.TAG_RELATIONS
     for tag in Article.TAGS:
         field = Article._meta.get_field(tag.name)
         assert field.related_model is tag.model
