@@ -493,14 +493,9 @@ class Article(models.Model):
         return published_at if status in cls.PUBLIC_STATES else None
 
     @classmethod
-    def public_q(cls, at: datetime.datetime | None = None, *, prefix: str = "") -> Q:
-        """The rule as a filter, for the articles (or, with a prefix, a relation to them)."""
-        return Q(
-            **{
-                f"{prefix}status__in": cls.PUBLIC_STATES,
-                f"{prefix}published_at__lte": at or timezone.now(),
-            }
-        )
+    def public_q(cls, at: datetime.datetime | None = None) -> Q:
+        """The rule as a filter on articles."""
+        return Q(status__in=cls.PUBLIC_STATES, published_at__lte=at or timezone.now())
 
     @classmethod
     def public_sql(cls, alias: str = "", *, due: str = "by") -> str:
