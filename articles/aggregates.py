@@ -230,7 +230,7 @@ def forget_here() -> None:
 
     _process.clear()
     facets.forget()
-    search._recent_bounds.clear()
+    search.reading.recent_bounds.clear()
 
 
 # Past this many articles one change says "anything may have changed" (a rebuild is cheaper).

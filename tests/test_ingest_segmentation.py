@@ -44,8 +44,8 @@ def test_a_long_thai_paragraph_keeps_its_words_in_order():
 @given(MIXED)
 def test_search_thai_runs_join_back(text):
     # The search index segments each Thai run between spaces; runs can be long too.
-    for match in search._THAI_RUN.finditer(text):
-        assert "".join(search._segmenters()[0](match.group())) == match.group()
+    for match in search.analysis.THAI_RUN.finditer(text):
+        assert "".join(search.analysis.segmenters()[0](match.group())) == match.group()
 
 
 def test_search_indexes_every_word_of_a_long_thai_run():

@@ -76,18 +76,25 @@ def test_ranking_is_headline_then_newest(corpus):
     assert ranked == [("th-cyber", 1), ("en-rescue", 1), ("en-aseanapol", 0)]
 
 
+def _cap(monkeypatch, cap):
+    """Count `cap` matches at most: where the search counts, and where pages say so."""
+    monkeypatch.setattr(search, "COUNT_CAP", cap)
+    monkeypatch.setattr(search.reading, "COUNT_CAP", cap)
+
+
 @pytest.fixture
 def pieces_of(monkeypatch):
     """Cut the catalogue into pieces after its `recent` newest documents (None: one piece),
     and count `cap` matches at most, so a tiny corpus takes every plan a large one takes."""
 
     def cut(recent, cap):
-        monkeypatch.setattr(search, "COUNT_CAP", cap)
-        monkeypatch.setattr(search, "RECENT_DOCUMENTS", recent if recent is not None else 10**9)
-        search._recent_bounds.clear()
+        _cap(monkeypatch, cap)
+        everything = recent if recent is not None else 10**9
+        monkeypatch.setattr(search.reading, "RECENT_DOCUMENTS", everything)
+        search.reading.recent_bounds.clear()
 
     yield cut
-    search._recent_bounds.clear()
+    search.reading.recent_bounds.clear()
 
 
 def _undate(corpus, *slugs):
@@ -219,7 +226,7 @@ def test_saving_indexes_once_on_commit(django_capture_on_commit_callbacks, monke
     indexed = []
     index_articles = search.index_articles
     monkeypatch.setattr(
-        search,
+        search.index,
         "index_articles",
         lambda ids, **kw: indexed.append(set(ids)) or index_articles(ids, **kw),
     )
@@ -306,7 +313,7 @@ def test_worker_processes_write_the_same_documents_as_one_process(corpus, monkey
     search.index_articles(workers=0)
     alone = _documents()
     SearchDocument.objects.all().delete()
-    monkeypatch.setattr(search, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(search.index, "PARALLEL_FROM", 1)
     assert search.index_articles(workers=2, batch_size=3) == len(corpus)
     assert _documents() == alone
     assert [a.slug for a in search.search("heroin")] == []
@@ -459,13 +466,13 @@ def test_utf8_locales_are_accepted(ctype):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_the_check_runs_against_the_real_server():
-    search._checked.clear()
+    search.checks.checked.clear()
     search.check_lc_ctype(connection=connection)  # the CI database is UTF-8: no error
-    assert (connection.alias, connection.settings_dict["NAME"]) in search._checked
+    assert (connection.alias, connection.settings_dict["NAME"]) in search.checks.checked
 
 
 def test_counts_stop_at_the_cap_and_say_more_than(client, corpus, monkeypatch):
-    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    _cap(monkeypatch, 2)
     results = search.search("police")
     assert results.count() == 3 and search.capped_count(results) == 3  # cap + 1: "more"
     page = client.get(reverse("articles:list"), {"q": "police"}).content.decode()
@@ -596,7 +603,7 @@ def test_a_search_past_its_cap_counts_facets_among_its_newest(client, corpus, mo
         )
     )
     assert len(newest) > 4
-    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    _cap(monkeypatch, 3)
     response = client.get(reverse("articles:list"), {"q": text})
     counts = response.context["view"].counts()["facets"]
     shown = newest[:3]
@@ -607,7 +614,7 @@ def test_a_search_past_its_cap_counts_facets_among_its_newest(client, corpus, mo
         thai = client.get(reverse("articles:list"), {"q": text}).content.decode()
     assert "นับจาก 3 รายการที่ตรงกันล่าสุด" in thai
     # Within the cap every match is counted, and the note is not there.
-    monkeypatch.setattr(search, "COUNT_CAP", 1000)
+    _cap(monkeypatch, 1000)
     cache.clear()
     response = client.get(reverse("articles:list"), {"q": text})
     exact = response.context["filterset"].facet_counts()
