@@ -38,7 +38,8 @@ HEADLINE_FLAGS = {"headline_missing", "headline_truncated", "headline_unsure"}
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SPACE = re.compile(r"\s+")
 FRESH_FROM = 101
-SPLITS = ("dev", "holdout", "fresh")
+SECOND_FRESH_FROM = 111
+SPLITS = ("dev", "holdout", "fresh", "fresh2")
 
 
 def load_labels(corpus: Path = CORPUS) -> list[dict]:
@@ -50,8 +51,11 @@ def load_labels(corpus: Path = CORPUS) -> list[dict]:
 
 
 def split_of(label_id: str) -> str:
-    """Ids from 101 on are the fresh set; of the rest, every third capture is held out."""
+    """Ids from 111 on are the second fresh set, from 101 the first; of the rest, every third
+    capture is held out."""
     number = int(label_id.rsplit("-", 1)[1])
+    if number >= SECOND_FRESH_FROM:
+        return "fresh2"
     if number >= FRESH_FROM:
         return "fresh"
     return "holdout" if number % 3 == 0 else "dev"
