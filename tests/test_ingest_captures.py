@@ -391,6 +391,11 @@ def test_a_thai_section_label_above_the_headline_is_not_the_headline():
         "AFP/Philippine Coast Guard",
         "BERNAMA",
         "Các học viên từ 16 quốc gia (Ảnh: Đại sứ quán Australia) Các học viên từ 16 quốc gia",
+        # the second fresh set
+        "Tuần tra liên hợp Việt - Lào trên tuyến biên giới Sơn La - ảnh 1.",
+        "Drugs are destroyed in Ho Chi Minh City in March 2022. Photo by VNA",
+        "Foto menunjukkan salah sebuah pusat penipuan yang diserbu di Kemboja.",
+        "© Ảnh : Blue Dragon Children's Foundation",
     ],
 )
 def test_photo_credits_and_captions_in_their_shapes_go(caption):
@@ -430,6 +435,11 @@ SPELLED_SHARE_BAR = (
         "Mời bạn đọc theo dõi Báo Mới trên",
         "Nội dung bài viết",
         "SCROLL TO CONTINUE WITH CONTENT",
+        # the second fresh set: media menus, subscription prompts, copyright lines
+        "Đăng ký",
+        "© 2025 Báo Điện tử",
+        "Video Báo Ảnh Báo in Podcast Chuyển động trẻ Emagazine Infographic",
+        ">>> Đọc thêm: Anh dẫn độ nghi can người gốc Việt",
     ],
 )
 def test_page_furniture_in_more_shapes_is_neither_headline_nor_body(furniture):
@@ -526,3 +536,99 @@ def test_a_time_zone_after_a_time_stamp_is_not_an_outlet():
     )
     assert parsed.outlet.name != "WIB"
     assert parsed.published_on == datetime.date(2017, 8, 1)
+
+
+# The fourth round (the second fresh set): stamps signed by the site, media named in a
+# headline, Thai credits, ranges across months (its furniture and captions are above).
+SIGNED = Vocabulary(
+    sources=(
+        SourceEntry("the-star", "The Star", ("thestar.com.my",), ()),
+        SourceEntry("peoples-daily", "People's Daily Online", ("people.cn",), ()),
+    ),
+    topics={},
+    countries={},
+    agencies={},
+)
+
+
+@pytest.mark.parametrize(
+    "stamp, slug, published",
+    [
+        ("The Star29-04-2025", "the-star", (2025, 4, 29)),
+        ("(People's Daily Online)วันพุธ 29 พฤศจิกายน 2023", "peoples-daily", (2023, 11, 29)),
+    ],
+)
+def test_a_date_stamp_signed_by_the_site_gives_the_outlet_and_the_publication(
+    stamp, slug, published
+):
+    parsed = parse_article(
+        f"Police cooperate against scams\n\n{stamp}\n\n{LEDE_EN}", vocabulary=SIGNED
+    )
+    assert parsed.outlet.source_slug == slug
+    assert parsed.published_on == datetime.date(*published)
+    assert stamp not in parsed.body
+
+
+def test_a_time_stamp_signed_in_lower_case_is_the_publication_not_the_event():
+    lede = "เมื่อวันที่ 20 มิถุนายนที่ผ่านมา ตำรวจจีนส่งตัวผู้ต้องหาชาวไทยให้กับตำรวจไทย"
+    parsed = parse(f"จีนส่งตัวผู้ต้องหาให้ตำรวจไทย\n  2013-06-21 16:03:02  cri\n{lede}")
+    assert parsed.published_on == datetime.date(2013, 6, 21)
+    assert parsed.event_start is None
+    assert "event_date_without_year" in {f.code for f in parsed.flags}
+
+
+def test_a_place_and_a_date_on_a_line_are_not_a_signed_stamp():
+    parsed = parse_article(
+        f"Police cooperate against scams\n\nBangkok 29 April 2025\n\n{LEDE_EN}", vocabulary=SIGNED
+    )
+    assert parsed.outlet is None or parsed.outlet.name != "Bangkok"
+
+
+@pytest.mark.parametrize("heading", ["Đừng bỏ lỡ", "Tin tiêu điểm", "Trending now", "Terpopuler"])
+def test_a_link_lists_heading_ends_the_story(heading):
+    teaser = "GD&TĐ - Quán triệt sâu sắc nghị quyết của Bộ Chính trị về giáo dục"
+    parsed = parse(f"Hai nước tuần tra chung\n\n{LEDE_VI}\n\n{heading}\n{teaser}")
+    assert parsed.body == LEDE_VI
+    related = [r.text for r in parsed.removed if r.reason == "related stories"]
+    assert related and heading in related[0] and teaser in related[0]
+
+
+def test_a_headline_naming_media_is_not_a_menu():
+    headline = "Police seize video and photo equipment in raid on TV station"
+    assert parse(f"{headline}\n\n{LEDE_EN}").headline == headline
+
+
+def test_a_thai_photo_and_news_credit_is_not_the_headline():
+    headline = "ป.ป.ส.อาเซียนจัดสัมมนาเฝ้าระวังปัญหายาเสพติด"
+    lede = "เลขาธิการ ป.ป.ส. พร้อมด้วยผู้แทนจากประเทศอาเซียนเข้าร่วมสัมมนาเพื่อวิเคราะห์ข้อมูลยาเสพติด"
+    assert parse(f"ภาพ/ข่าว อัมพร\n{headline}\n{lede}").headline == headline
+
+
+def test_a_paragraph_with_a_pictures_number_glued_after_its_stop_stays():
+    line = (
+        "Agenda pada hari ini dimulakan dengan sesi pertemuan Ketua-ketua Delegasi bersama "
+        "Menteri Hal Ehwal Dalam Negeri Singapura.03"
+    )
+    parsed = parse(
+        f"Mesyuarat ASEAN mengenai dadah\n\n{LEDE_EN}\n\n{line}\n\n{LEDE_EN[:-1]} again."
+    )
+    assert line in parsed.body
+
+
+def test_a_numeric_range_across_two_months():
+    (mention,) = find_dates("Từ ngày 31/3 - 1/4/2025, tại vùng biển giáp ranh")
+    assert (mention.first(), mention.last()) == (
+        datetime.date(2025, 3, 31),
+        datetime.date(2025, 4, 1),
+    )
+
+
+def test_a_yearless_date_takes_the_year_a_long_sentence_names():
+    lede = (
+        "Ngày 6/12, tại tỉnh Champasak (Nam Lào) đã diễn ra Hội nghị song phương cấp Bộ trưởng "
+        "giữa Bộ Công an Việt Nam và Bộ Công an Lào về hợp tác phòng chống tội phạm, giữ gìn trật "
+        "tự an toàn xã hội và phòng, chống ma túy năm 2025."
+    )
+    parsed = parse(f"Hội nghị song phương Việt Nam - Lào\n\n{lede}")
+    assert parsed.event_start == datetime.date(2025, 12, 6)
+    assert "event_year_from_sentence" in {f.code for f in parsed.flags}

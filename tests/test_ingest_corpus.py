@@ -10,19 +10,20 @@ import pytest
 from articles.vocabulary import load_vocabulary
 from benchmarks.ingest_accuracy import evaluate, load_labels
 
-# On all 134 captures: the first 98 (dev and held-out) and the 36 of the fresh set.
+# On all 166 captures: the first 98 (dev and held-out), the 36 of the fresh set and the 32 of
+# the second fresh set.
 FLOORS = {
     "language": 0.99,
-    "headline": 0.94,
-    "outlet": 0.80,
+    "headline": 0.95,
+    "outlet": 0.79,
     "published_on": 0.91,
-    "event_date": 0.91,
+    "event_date": 0.88,
     "year_missing": 0.93,
 }
 TAG_FLOORS = {  # (precision, recall)
-    "topics": (0.81, 0.86),
-    "countries": (0.88, 0.93),
-    "agencies": (0.92, 0.88),
+    "topics": (0.80, 0.86),
+    "countries": (0.89, 0.92),
+    "agencies": (0.94, 0.89),
 }
 
 
@@ -31,7 +32,7 @@ _REPORTS = {}
 
 @pytest.fixture
 def report(db):
-    """The corpus scored once per run (parsing 134 captures takes a second or two)."""
+    """The corpus scored once per run (parsing 166 captures takes a second or two)."""
     if "report" not in _REPORTS:
         _REPORTS["report"] = evaluate(load_labels(), load_vocabulary())
     return _REPORTS["report"]

@@ -1,4 +1,5 @@
-"""The agencies and names migration 0025 adds (from the fresh captures) exist and are matched."""
+"""The agencies and names migrations 0025 and 0026 add (from the fresh captures) exist and are
+matched."""
 
 import pytest
 
@@ -27,6 +28,11 @@ def agencies_in(text: str) -> set[str]:
         ("CCOS", "KH"),
         ("AFP-PH", "PH"),
         ("URS-TH", "TH"),
+        ("NBI", "PH"),
+        ("BI-PH", "PH"),
+        ("ASEAN-NARCO", None),
+        ("DBA-TH", "TH"),
+        ("SB-HK", "HK"),
     ],
 )
 def test_the_new_agencies_exist_with_their_country(acronym, country):
@@ -110,4 +116,18 @@ def test_afp_the_news_agency_is_not_the_philippine_armed_forces(text):
     ],
 )
 def test_other_names_of_known_agencies(text, acronym):
+    assert acronym in agencies_in(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Agents of the National Bureau of Investigation arrested the fugitive in Manila.", "NBI"),
+        ("สำนักงานความร่วมมือด้านยาเสพติดอาเซียน จัดสัมมนาเฝ้าระวังยาเสพติด", "ASEAN-NARCO"),
+        ("พลโทพงศ์เทพ เจ้ากรมกิจการชายแดนทหาร ร่วมประชุมกับฝ่ายเมียนมา", "DBA-TH"),
+        ("Hong Kong's Security Bureau said the victims had returned home.", "SB-HK"),
+    ],
+)
+def test_the_second_fresh_sets_agencies_are_found(text, acronym):
     assert acronym in agencies_in(text)

@@ -19,8 +19,9 @@ _RELATED_HEADINGS = re.compile(
     r"recommended(?: for you| stories)?|read (?:more|next)|more stories|you may also like|"
     r"latest news|tin liên quan|tin cùng chuyên mục|đọc nhiều(?: nhất)?|"
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
-    r"xem nhiều(?: nhất)?|"
-    r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|"
+    r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
+    r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
+    r"terpopuler|artikel berkaitan|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
     re.IGNORECASE,
@@ -47,12 +48,12 @@ _FURNITURE = re.compile(
     r"mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem).*|(?:lagi|more) info (?:di|at)\s*:.*|"
     r"thông báo|đóng|gốc|nhập thông tin|lỗi\s*:.*|gửi (?:bình luận|liên hệ|ý kiến) thành công|"
     r"nội dung bài viết.*|content image\b.*|scroll to continue.*|"
-    r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30})$",
+    r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*)$",
     re.IGNORECASE,
 )
 # A link to another story: "Baca juga: …", "Xem thêm: …", "Read also: …".
 _OTHER_STORY = re.compile(
-    r"^(?:baca juga|baca artikel lainnya|lihat juga|read also|also read|see also|"
+    r"^(?:[>»►▶]+\s*)?(?:baca juga|baca artikel lainnya|lihat juga|read also|also read|see also|"
     r"xem thêm|đọc thêm|tin liên quan|อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|read more)\b.*$",
     re.IGNORECASE,
 )
@@ -77,6 +78,8 @@ _PHOTO_CREDIT = re.compile(
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
     r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN
     r"\s-\s*gambar fail\.?$|"
+    r"[.\s](?:photo|picture|image|foto|ảnh) (?:by|courtesy of|do)\s+[^.]{2,60}\.?$|"
+    r"^(?:foto|gambar|photo|picture)\s+(?:menunjukkan|memperlihatkan|shows?)\b|^©|"
     r"^(?:ảnh|photo|foto|ภาพ|รูปข่าว|รูป|gambar|caption)\s*:",
     re.IGNORECASE,
 )
@@ -97,7 +100,7 @@ _PLACEHOLDER = re.compile(
     r"^(?:รูปภาพประกอบ|ภาพประกอบ|ภาพข่าว|คลิกดูภาพ.*|image|photo|picture|ảnh minh họa|"
     r"ảnh minh hoạ|ảnh(?: \d+)?|chú thích ảnh|video|foto hiasan|gambar hiasan|foto ilustrasi|"
     r"ilustrasi|"
-    r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*:?$",
+    r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*[:.]?$",
     re.IGNORECASE,
 )
 # Where someone stands in the picture, "นายกุลิศ สมบัติศิริ(ซ้าย)", "(kiri)", "(thứ 2 từ trái)";
@@ -174,6 +177,24 @@ def _is_menu(line: str) -> bool:
     return len(thai) >= 12 and max(lengths) <= 30 and median(lengths) <= 10
 
 
+# The media sections of a site's menu, in any of our languages: "Video Báo Ảnh Báo in Podcast
+# Emagazine Infographic", "Home Video Podcast Multimedia".
+_MEDIA_SECTION = re.compile(
+    r"(?<!\w)(?:videos?|podcasts?|e-?magazine|infographics?|multimedia|longform|photos?|galler(?:y|ies)|"
+    r"e-?paper|báo in|báo ảnh|báo điện tử|truyền hình|phát thanh|radio|tv|คลิป|วิดีโอ|พอดแคสต์)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _is_media_menu(line: str) -> bool:
+    """A menu of a site's media sections: three or more, half the words of a short line."""
+    if len(line) > 120 or _SENTENCE_END.search(line):
+        return False
+    found = [m.group(0).lower() for m in _MEDIA_SECTION.finditer(line)]
+    covered = sum(len(name.split()) for name in found)
+    return len(set(found)) >= 3 and covered * 2 >= len(line.split())
+
+
 @lru_cache(maxsize=8192)
 def _chrome_reason(line: str) -> str | None:
     # Cached: a line is asked about as it is read, and again when a headline is chosen.
@@ -191,7 +212,7 @@ def _chrome_reason(line: str) -> str | None:
         return "photo caption"
     if len(line) <= _CAPTION_SIZE and (_IN_PICTURE.search(line) or _POSING.search(line)):
         return "photo caption"
-    if _FURNITURE.match(line) or _is_menu(line):
+    if _FURNITURE.match(line) or _is_menu(line) or _is_media_menu(line):
         return "site navigation"
     if _LINK_ITEM.search(line) or _CUT_LINK.match(line):
         return "link to another story"
@@ -274,7 +295,8 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 # Lines that hold page metadata, not a headline: "Pubdate: …", "Source: …", a byline.
 _KEY_VALUE = re.compile(
     r"^(?:pubdate|source|sources|copyright|contact|details|author|website|posted by|by|oleh|"
-    r"penulis|editor|reporter|wartawan|โดย|ผู้เขียน|tác giả|biên tập|nguồn)\b\s*:?",
+    r"penulis|editor|reporter|wartawan|โดย|ผู้เขียน|tác giả|biên tập|nguồn|"
+    r"(?:ภาพ|ข่าว)\s*(?:/|-|และ)\s*(?:ภาพ|ข่าว))\b\s*:?",
     re.IGNORECASE,
 )
 # A byline or dateline that opens the lede: "(GLO)- …", "(VOVworld) – …", "jpnn.com - …".
@@ -407,7 +429,8 @@ def _printed_again(text: str, kept: list[tuple[int, str]]) -> bool:
     return sum(1 for _, line in kept if _BREADCRUMB.split(line)[-1].strip() == text) > 1
 
 
-_PARAGRAPH_END = re.compile(r"[.!?;:。…\"”’)»]$")
+# (A picture's number may be glued after the stop: "… Dalam Negeri Singapura.03".)
+_PARAGRAPH_END = re.compile(r"[.!?;:。…\"”’)»](?:\d{1,2})?$")
 
 
 _CAPTION_SIZE = 250

@@ -151,6 +151,11 @@ _PATTERNS = [
     ("th_mdy", re.compile(rf"({_TH_MONTH})\s*(\d{{1,2}}),\s*(\d{{4}})(?!\d)")),
     # ISO 2022-03-05
     ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
+    # Numeric range across months: "Từ ngày 31/3 - 1/4/2025"
+    (
+        "dm_dmy",
+        re.compile(rf"{_DAY}/(\d{{1,2}}){_DASH}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?!\d)"),
+    ),
     # Vietnamese and numeric: 29/5/2023, 1-5/3/2023, 29.5.2023, 29-5-2023
     (
         "dmy",
@@ -248,6 +253,9 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
     if kind == "iso":
         year, month, day = g
         return int(day), int(month), None, None, int(year)
+    if kind == "dm_dmy":
+        day, month, day2, month2, year = g
+        return int(day), int(month), int(day2), int(month2), int(year)
     if kind == "dmy":
         day, day2, _separator, month, year = g
         year_n = _year(year, None, two_digit_is_buddhist=False)
@@ -346,19 +354,22 @@ _NAMED_YEAR = re.compile(
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _SENTENCE_REACH = 200
+_LONG_SENTENCE = 500  # where sentences end with stops, a long one is still one sentence
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 
 
 def year_of_sentence(text: str, mention: DateMention) -> int | None:
     """The year that the sentence around a yearless date names, where it names exactly one
     with a year word ("ngày 27/2, … lần thứ nhất năm 2025"); else None. Thai has no sentence
-    stops, so a Thai sentence is cut at 200 characters either side."""
+    stops, so a Thai sentence is cut at 200 characters either side (others at 500)."""
     searched = thai_digits_to_arabic(text)
-    start = max(0, mention.start - _SENTENCE_REACH)
+    reach = _SENTENCE_REACH if _THAI_LETTER.search(searched) else _LONG_SENTENCE
+    start = max(0, mention.start - reach)
     before = list(_SENTENCE_END.finditer(searched, start, mention.start))
     if before:
         start = before[-1].end()
     stop = _SENTENCE_END.search(searched, mention.end)
-    end = min(stop.start() if stop else len(searched), mention.end + _SENTENCE_REACH)
+    end = min(stop.start() if stop else len(searched), mention.end + reach)
     sentence = searched[start:end]
     years = {int(y) for y in _ANY_YEAR.findall(sentence)}
     named = [m for m in _NAMED_YEAR.finditer(sentence)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .dates import find_dates
 from .types import Outlet, SourceEntry
 
 _TLDS = (
@@ -131,8 +132,23 @@ _THAI_BY = re.compile(r"(?:^|\s)โดย\s*:\s*(?P<name>[^\n]{2,60})")
 _BYLINE_TAIL = re.compile(r"\((?P<paren>[^()\n]{2,30})\)\s*[-–—]{1,2}\s*$")
 # A time stamp signed by the outlet: "2024-05-01 13:35:25(GMT+08:00) CMG".
 STAMP_NAME = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*(?P<name>[A-Z][\w.+]{1,15})$"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*(?P<name>[A-Za-z][\w.+]{1,15})$"
 )
+# A site's name just before its date stamp, in brackets or glued to it (a scraped header):
+# "(People's Daily Online)วันพุธ 29 พฤศจิกายน 2023", "The Star29-04-2025".
+SIGNED_STAMP = re.compile(
+    r"^\((?P<paren>[^()\n]{2,30})\)|^(?P<glued>[A-Z][^\W\d_'’.&+]*(?:[\s'’.&+]+[A-Z][^\W\d_]*){0,3})(?=\d)"
+)
+
+
+def stamp_signature(line: str, date_start: int) -> re.Match | None:
+    """The name a date stamp starting at date_start is signed with, before it, or None."""
+    m = SIGNED_STAMP.match(line)
+    if m and ((m.group("paren") and m.end() <= date_start) or m.end() == date_start):
+        return m
+    return None
+
+
 # The outlet's own interview: "…,” Hishammuddin told BenarNews." Only where nothing else names one.
 _TOLD = re.compile(
     r"\b(?:told|said to|in an interview with)\s+(?P<name>[A-Z][\w.+]*(?:\s[A-Z][\w.+]*){0,2})"
@@ -142,7 +158,7 @@ _PHOTO_CREDIT = re.compile(r"\((?:photo|ảnh|foto|ภาพ|source photo)\s*:[^
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(
     r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok|"
-    r"wib|wita|wit|myt|ict|sgt|pht|gmt|utc|cet|est|pst|jst|kst|hkt)$",  # time zones
+    r"wib|wita|wit|myt|ict|sgt|pht|gmt|utc|cet|est|pst|jst|kst|hkt|am|pm)$",  # time zones
     re.IGNORECASE,
 )
 # A byline that opens the story with the outlet's short name: "(DS&PL) -", "(VOVworld) –".
@@ -170,6 +186,10 @@ def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
         m = STAMP_NAME.search(line)
         if m and not _NOT_NAMES.match(m.group("name")):
             found.append((m.group("name"), line))
+        dates = find_dates(line)
+        signed = stamp_signature(line, dates[0].start) if dates else None
+        if signed:
+            found.append(((signed.group("paren") or signed.group("glued")).strip(), line))
     for line in [*header, *paragraphs[:3]]:
         m = _THAI_BY.search(line[:200])
         if m:

@@ -10,7 +10,7 @@ from . import chrome
 from .dates import DateMention, find_dates, year_of_sentence
 from .decode import decode, normalise
 from .language import detect_language
-from .outlet import STAMP_NAME, find_outlet
+from .outlet import STAMP_NAME, find_outlet, stamp_signature
 from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
@@ -51,6 +51,9 @@ def _date_only(line: str) -> bool:
         return False
     rest = line[: mentions[0].start] + line[mentions[0].end :]
     rest = STAMP_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()], rest)  # "… CMG"
+    signed = stamp_signature(line, mentions[0].start)  # "The Star29-04-2025"
+    if signed:
+        rest = rest[signed.end() :]
     return not _DATE_LINE_NOISE.sub("", rest)
 
 
