@@ -202,7 +202,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         # article up (a word in 70 % of a million: 0.2 s, against 18 s for reading all of its
         # matches, and 35 s for walking in search of a word in none).
         matches = search.matching_ids(query)
-        with search.serial_plans():
+        with search.search_plans():
             found = list(matches.values_list("article_id", flat=True)[: ADMIN_LISTED_MATCHES + 1])
         if len(found) <= ADMIN_LISTED_MATCHES:
             return queryset.filter(pk__in=[*found, *exact.values_list("pk", flat=True)]), False

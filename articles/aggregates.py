@@ -13,7 +13,8 @@ see may have changed. It has two parts, read together in one small query per req
   scheduled article comes due.
 
 What changed is logged by the database itself: triggers on the article and tag tables write
-`CatalogueChange` rows in the writing transaction (migration 0024), so no write path can forget.
+`CatalogueChange` rows in the writing transaction (migrations/_database.py), so no write
+path can forget.
 Writes made through the ORM raise the generation through `articles.signals`, bulk writers
 (imports) call `changed()`; a write made behind Django's back (SQL in psql) raises none, but its
 logged rows, committed and not yet stamped, are part of the key (and announced to listening
@@ -247,8 +248,8 @@ def changed(
     `vocabulary`, the vocabulary version too.
 
     The articles concerned are logged by the database's triggers as they are written
-    (migration 0024), whoever writes them; `articles` only says how many: None (any article
-    may have changed, or a vocabulary change) or more than LOGGED_ARTICLES logs "anything"
+    (migrations/_database.py), whoever writes them; `articles` only says how many: None (any
+    article may have changed, or a vocabulary change) or more than LOGGED_ARTICLES logs "anything"
     once instead, which the facet index reads as "rebuild"."""
     conn = connections[using]
     if vocabulary:

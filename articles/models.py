@@ -484,8 +484,8 @@ class Article(models.Model):
     # (a scheduled one is public at its time, before the job flips its status). Every reader of
     # the catalogue takes the rule from here: the queryset (published), an instance
     # (is_public), the search table's copy (visible_from, which the search triggers of
-    # migration 0011 write with the same CASE) and raw SQL (public_sql: the facet index, the
-    # catalogue state).
+    # articles/migrations/_database.py write with the same CASE) and raw SQL (public_sql: the
+    # facet index, the catalogue state).
 
     @classmethod
     def visible_from(cls, status: str, published_at: datetime.datetime | None):
@@ -684,7 +684,7 @@ class SearchDocument(models.Model):
 
     `visible_from` and `date` copy what readers' searches filter and sort on, so that a search
     never has to visit the articles it does not show. Database triggers on the article keep
-    them in step with every status change, however it is made (migration 0011).
+    them in step with every status change, however it is made (migrations/_database.py).
     """
 
     article = models.OneToOneField(
@@ -731,10 +731,11 @@ class CatalogueState(models.Model):
 
 class CatalogueChange(models.Model):
     """An article whose public facets may have changed, written by the database's triggers in
-    the transaction that changed it (migration 0024: any write, ORM or not); `generation` is
-    set when the catalogue generation is raised after the commit. The in-memory facet index
-    (`articles.facets`) re-reads the articles named since the generation it holds. No article
-    (NULL, written by `aggregates.changed`) means "anything may have changed": rebuild."""
+    the transaction that changed it (migrations/_database.py: any write, ORM or not);
+    `generation` is set when the catalogue generation is raised after the commit. The
+    in-memory facet index (`articles.facets`) re-reads the articles named since the generation
+    it holds. No article (NULL, written by `aggregates.changed`) means "anything may have
+    changed": rebuild."""
 
     article_id = models.BigIntegerField(null=True)  # no foreign key: deleted articles too
     generation = models.BigIntegerField(null=True)

@@ -199,7 +199,7 @@ class ListingMixin:
         if self.filterset.search_query is None:  # the facet index counts them all
             facets = listing_counts(self.filterset)
             return {"total": facets.pop("total"), "facets": facets}
-        with search.serial_plans():
+        with search.search_plans():
             return self.compute_search_counts()
 
     def compute_search_counts(self) -> dict:

@@ -1,6 +1,6 @@
-"""The change log is the database's (migration 0024): a write readers could see is logged
-whichever way it is made, and cached counts and the facet index follow it at once, also when
-no code of ours raised the generation (SQL in psql, `QuerySet.update()`)."""
+"""The change log is the database's (articles/migrations/_database.py): a write readers could
+see is logged whichever way it is made, and cached counts and the facet index follow it at
+once, also when no code of ours raised the generation (SQL in psql, `QuerySet.update()`)."""
 
 import datetime
 

@@ -213,7 +213,7 @@ def test_listing_query_count_is_constant(client, world):
     # date its newest documents start from (read once a while) and its capped total, then the
     # newest of its matches (search.newest_ids: counted, then read) — one set for every facet.
     # Its page counts the headline matches before reading them (search.Ranked). On PostgreSQL
-    # the counts and the page each run with their plan settings (search.serial_plans:
+    # the counts and the page each run with their plan settings (search.search_plans:
     # savepoint, set, release).
     searching = queries(topic="meeting", country=["TH", "VN"], agency="RTP", q="ประชุม")
     plan_settings = 2 * 3 if connection.vendor == "postgresql" else 0

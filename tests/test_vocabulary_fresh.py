@@ -1,5 +1,5 @@
-"""The agencies and names migrations 0025 and 0026 add (from the fresh captures) exist and are
-matched."""
+"""The agencies and names the vocabulary extensions v3 and v4 add (from the fresh captures)
+exist and are matched."""
 
 import pytest
 

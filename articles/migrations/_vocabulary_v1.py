@@ -1,4 +1,4 @@
-"""Initial controlled vocabularies, frozen for migration 0002 (editors extend them in the admin).
+"""Initial controlled vocabularies, frozen for the migration that loads them (editors extend them in the admin).
 
 Keywords cover the wording Thai, Vietnamese and English reports actually use. Vietnamese has two
 tone-mark placements in common use (túy / tuý, hòa / hoà); both are listed where they occur.

@@ -47,8 +47,8 @@ from .reading import (
     rank,
     recent_bound,
     search,
+    search_plans,
     searchable,
-    serial_plans,
 )
 from .snippets import Snippet, clip, snippet, snippet_for
 
@@ -77,8 +77,8 @@ __all__ = [
     "recent_bound",
     "schedule",
     "search",
+    "search_plans",
     "searchable",
-    "serial_plans",
     "snippet",
     "snippet_for",
     "to_tsvector_literal",

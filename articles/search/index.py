@@ -19,7 +19,7 @@ from django.db.models import (
 from ..models import Article, SearchDocument
 from .analysis import document_values, segmenters, to_tsvector_literal
 
-GIN_INDEXES = ("search_recent_document_gin", "search_recent_head_gin")  # PostgreSQL (0018)
+GIN_INDEXES = ("search_recent_document_gin", "search_recent_head_gin")  # PostgreSQL
 
 
 def index_articles(

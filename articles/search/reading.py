@@ -86,9 +86,9 @@ def filter_articles(queryset: QuerySet, query: Query | str | None) -> QuerySet:
 # touches, each one a heap page to read and, to test a match, a large document to unpack. So
 # counts and pages are read from the newest documents first (`pieces`): the RECENT_DOCUMENTS
 # newest, where a common word meets its first thousand matches, through the GIN indexes'
-# date key (migration 0018), which skips through the word's list instead of collecting it;
-# then the older ones, where only rarer words are left to look for; then the undated. The
-# answers do not depend on where the pieces are cut, only the cost does.
+# date key (migrations/_database.py), which skips through the word's list instead of
+# collecting it; then the older ones, where only rarer words are left to look for; then
+# the undated. The answers do not depend on where the pieces are cut, only the cost does.
 
 recent_bounds: dict[str, tuple[float, datetime.date | None]] = {}
 
@@ -120,8 +120,9 @@ def pieces(queryset: QuerySet, bound: datetime.date | None) -> list[QuerySet]:
     postgresql = connections[queryset.db].vendor == "postgresql"
     if postgresql:
         # The GIN indexes key the date as `date + 0` and look up only this short range: a
-        # plain `date` range is the btree's (migration 0018). (A walk down the btree needs no
-        # lower bound here: it walks only a piece holding more matches than a page needs.)
+        # plain `date` range is the btree's (migrations/_database.py). (A walk down the btree
+        # needs no lower bound here: it walks only a piece holding more matches than a page
+        # needs.)
         key = ExpressionWrapper(F(field) + 0, output_field=DateField())
         recent = queryset.alias(recent_key=key).filter(recent_key__gte=bound)
     else:
@@ -132,27 +133,36 @@ def pieces(queryset: QuerySet, bound: datetime.date | None) -> list[QuerySet]:
 
 
 @contextmanager
-def serial_plans(using: str = "default") -> Iterator[None]:
-    """Run a search's queries without parallel workers or JIT (PostgreSQL). A walk down the
-    date index meets its twenty matches within a few hundred rows, but planned in parallel
-    each worker reads thousands before the page is complete (UNODC at a million: 247 against
-    9 ms); compiling a query costs more than running a search's. Blocks may nest (the
-    outermost sets the plans for all)."""
+def search_plans(using: str = "default") -> Iterator[None]:
+    """Run a search's queries with the plans a search needs (PostgreSQL), in a transaction of
+    their own. Blocks may nest (the outermost sets the plans for all).
+
+    - Index plans, never a scan of every document: matching a tsvector means reading it from
+      TOAST storage, yet PostgreSQL costs the test at next to nothing, so for a common word it
+      prefers testing every document to the GIN index (11 s against 2 s at a million). Told
+      here, for these queries only, rather than by changing PostgreSQL's own cost of the
+      function, which needs a superuser and holds for every query of the database.
+    - No parallel workers or JIT: a walk down the date index meets its twenty matches within a
+      few hundred rows, but planned in parallel each worker reads thousands before the page is
+      complete (UNODC at a million: 247 against 9 ms); compiling a query costs more than
+      running a search's.
+    """
     connection = connections[using]
-    if connection.vendor != "postgresql" or getattr(connection, "serial_plans", False):
+    if connection.vendor != "postgresql" or getattr(connection, "search_plans", False):
         yield
         return
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+                "SELECT set_config('enable_seqscan', 'off', true), "
+                "set_config('max_parallel_workers_per_gather', '0', true), "
                 "set_config('jit', 'off', true)"
             )
-        connection.serial_plans = True
+        connection.search_plans = True
         try:
             yield
         finally:
-            connection.serial_plans = False
+            connection.search_plans = False
 
 
 def _newest(part: QuerySet, many: bool) -> QuerySet:
@@ -196,7 +206,7 @@ def read_newest(part: QuerySet, skip: int, need: int, *, few: bool) -> tuple[lis
 
 def newest_ids(queryset: QuerySet, count: int) -> list[int]:
     """The ids of the `count` newest articles of an Article queryset of search matches."""
-    with serial_plans(queryset.db):
+    with search_plans(queryset.db):
         return read_newest(queryset.values_list("pk", flat=True), 0, count, few=False)[0]
 
 
@@ -228,7 +238,7 @@ class Ranked:
         if stop <= start:
             return []
         few = self.count() <= COUNT_CAP
-        with serial_plans(self.using):
+        with search_plans(self.using):
             rows, before = read_newest(self.heads, start, stop - start, few=few)
             if len(rows) < stop - start:
                 more = stop - start - len(rows)
@@ -271,7 +281,7 @@ def count_matches(query: Query, *, cap: int = COUNT_CAP) -> int:
 def count_newest_first(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
     """capped_count of search matches (Article or SearchDocument queryset), piece by piece,
     newest documents first: a common word reaches the cap among the newest."""
-    with serial_plans(queryset.db):
+    with search_plans(queryset.db):
         total = 0
         for piece in pieces(queryset, recent_bound(queryset.db)):
             total += capped_count(piece, cap - total)

@@ -127,7 +127,7 @@ DATABASES = {
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # Search bitmaps of a common word stay exact (not lossy, which re-reads every document).
     # The search GIN indexes' pending lists stay short (every search reads them whole); bulk
-    # index runs raise the limit for their own transactions (articles.search, migration 0023).
+    # index runs raise the limit for their own transactions (articles.search.index).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c work_mem={os.environ.get('DB_WORK_MEM', '32MB')} -c gin_pending_list_limit=256kB"
     )

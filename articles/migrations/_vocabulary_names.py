@@ -1,12 +1,11 @@
-"""Topic descriptions and outlet names in Thai and Vietnamese, for readers of those languages.
+"""Topic descriptions and outlet names in Thai and Vietnamese, for readers of those languages,
+frozen for the migration that loads them.
 
 Every topic's description in Thai and Vietnamese; for outlets, the name an outlet goes by in
 Thai or Vietnamese where it has one of its own (Thai outlets' Thai names, Vietnamese outlets'
 Vietnamese ones, international bodies' official names). An outlet without one keeps the field
-empty and readers see its usual name. Only fills empty fields: an editor's own entries stay.
+empty and readers see its usual name.
 """
-
-from django.db import migrations, models
 
 TOPIC_DESCRIPTIONS = {
     # slug: (Thai, Vietnamese)
@@ -142,82 +141,3 @@ SOURCE_NAMES_VI = {
     "interpol": "Tổ chức Cảnh sát Hình sự Quốc tế (INTERPOL)",
     "unodc": "Văn phòng Liên Hợp Quốc về Ma túy và Tội phạm (UNODC)",
 }
-
-
-def _fill(instance, field: str, value: str) -> bool:
-    if getattr(instance, field):
-        return False
-    setattr(instance, field, value)
-    return True
-
-
-def forwards(apps, schema_editor):
-    db = schema_editor.connection.alias
-    Topic = apps.get_model("articles", "Topic")
-    Source = apps.get_model("articles", "Source")
-    for topic in Topic.objects.using(db).filter(slug__in=TOPIC_DESCRIPTIONS):
-        thai, vietnamese = TOPIC_DESCRIPTIONS[topic.slug]
-        changed = _fill(topic, "description_th", thai)
-        changed = _fill(topic, "description_vi", vietnamese) or changed
-        if changed:
-            topic.save(using=db, update_fields=["description_th", "description_vi"])
-    for source in Source.objects.using(db).filter(slug__in={*SOURCE_NAMES_TH, *SOURCE_NAMES_VI}):
-        changed = _fill(source, "name_th", SOURCE_NAMES_TH.get(source.slug, ""))
-        changed = _fill(source, "name_vi", SOURCE_NAMES_VI.get(source.slug, "")) or changed
-        if changed:
-            source.save(using=db, update_fields=["name_th", "name_vi"])
-
-
-class Migration(migrations.Migration):
-    dependencies = [
-        ("articles", "0021_vocabulary_real_captures"),
-    ]
-
-    operations = [
-        migrations.AddField(
-            model_name="source",
-            name="name_th",
-            field=models.CharField(
-                blank=True,
-                help_text="Its own Thai name, if it has one; Thai readers see the name above otherwise.",
-                max_length=200,
-                verbose_name="name (Thai)",
-            ),
-        ),
-        migrations.AddField(
-            model_name="source",
-            name="name_vi",
-            field=models.CharField(
-                blank=True,
-                help_text="Its own Vietnamese name, if it has one; Vietnamese readers see the name above otherwise.",
-                max_length=200,
-                verbose_name="name (Vietnamese)",
-            ),
-        ),
-        migrations.AddField(
-            model_name="topic",
-            name="description_th",
-            field=models.TextField(blank=True, verbose_name="description (Thai)"),
-        ),
-        migrations.AddField(
-            model_name="topic",
-            name="description_vi",
-            field=models.TextField(blank=True, verbose_name="description (Vietnamese)"),
-        ),
-        migrations.AlterField(
-            model_name="source",
-            name="name",
-            field=models.CharField(
-                help_text="The name it is known by internationally; the importer and spreadsheets use it.",
-                max_length=200,
-                unique=True,
-                verbose_name="name",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="topic",
-            name="description",
-            field=models.TextField(blank=True, verbose_name="description (English)"),
-        ),
-        migrations.RunPython(forwards, migrations.RunPython.noop),
-    ]
