@@ -15,7 +15,6 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import search, services
-from .admin_catalogue import export_catalogue_view, import_catalogue_view
 from .admin_changelist import (
     ArticleChangeList,
     CappedPaginator,
@@ -25,10 +24,11 @@ from .admin_changelist import (
 )
 from .admin_history import history_records, readable_history
 from .admin_import import import_raw_view
+from .admin_spreadsheets import export_catalogue_view, import_catalogue_view
 from .forms import ArticleAdminForm, TextareaField, WorkflowActionForm
 from .models import ARTICLE_HISTORY, Agency, Article, Country, Source, StatusChange, Topic
-from .resources import AgencyResource, SourceResource, TopicResource
 from .services import IMPORTED_FIELDS
+from .spreadsheets.resources import AgencyResource, SourceResource, TopicResource
 
 # The admin's search lists the ids of a query's matches up to this many (see get_search_results).
 ADMIN_LISTED_MATCHES = 10_000

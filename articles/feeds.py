@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from . import search
 from .filters import ArticleFilter
-from .views import attach_tags, public_articles, ranked_search, search_total
+from .selectors import attach_tags, public_articles, ranked_search, search_total
 
 FEED_SIZE = 30
 

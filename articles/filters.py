@@ -23,7 +23,7 @@ SORTS = (
 )
 
 
-class Vocabulary:
+class FacetVocabulary:
     """The facet options and their labels, read once per request (four queries)."""
 
     def __init__(self, topics, countries, agencies, sources):
@@ -41,7 +41,7 @@ class Vocabulary:
         }
 
     @classmethod
-    def load(cls) -> Vocabulary:
+    def load(cls) -> FacetVocabulary:
         return cls(
             list(Topic.objects.all()),
             list(Country.objects.all()),
@@ -101,9 +101,9 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ()
 
-    def __init__(self, data=None, *args, vocabulary: Vocabulary | None = None, **kwargs):
+    def __init__(self, data=None, *args, vocabulary: FacetVocabulary | None = None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.vocabulary = vocabulary or Vocabulary.load()
+        self.vocabulary = vocabulary or FacetVocabulary.load()
         for facet in ("topic", "country", "agency", "source"):
             self.filters[facet].extra["choices"] = [
                 (key, key) for key in self.vocabulary.labels[facet]

@@ -200,7 +200,7 @@ def _tags(parsed: ParsedArticle) -> dict[str, list[str]]:
     }
 
 
-class _Importer:
+class _RawFileImport:
     def __init__(self, *, publish: bool, by, vocabulary: Vocabulary):
         self.publish = publish
         self.by = by
@@ -344,7 +344,7 @@ def import_raw_articles(
     """
     if publish and by is not None and not by.has_perm(services.PUBLISH_PERMISSION):
         publish = False
-    importer = _Importer(publish=publish, by=by, vocabulary=load_vocabulary())
+    importer = _RawFileImport(publish=publish, by=by, vocabulary=load_vocabulary())
     reports: list[FileReport] = []
     with transaction.atomic():
         batch: list[FileReport] = []

@@ -714,7 +714,7 @@ class SearchDocument(models.Model):
 
 class CatalogueState(models.Model):
     """One row: the generation of the public catalogue, raised after every change readers could
-    see; cached counts are keyed by it (`articles.aggregates`)."""
+    see; cached counts are keyed by it (`articles.counts`)."""
 
     generation = models.BigIntegerField(default=0)
     # Raised with the generation when an outlet, topic, country or agency changes: what a
@@ -733,9 +733,9 @@ class CatalogueChange(models.Model):
     """An article whose public facets may have changed, written by the database's triggers in
     the transaction that changed it (migrations/_database.py: any write, ORM or not);
     `generation` is set when the catalogue generation is raised after the commit. The
-    in-memory facet index (`articles.facets`) re-reads the articles named since the generation
-    it holds. No article (NULL, written by `aggregates.changed`) means "anything may have
-    changed": rebuild."""
+    in-memory facet index (`articles.counts.facet_index`) re-reads the articles named since
+    the generation it holds. No article (NULL, written by `counts.changed`) means "anything
+    may have changed": rebuild."""
 
     article_id = models.BigIntegerField(null=True)  # no foreign key: deleted articles too
     generation = models.BigIntegerField(null=True)

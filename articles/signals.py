@@ -4,12 +4,12 @@ Saves and tag changes only note the article ids; `articles.search` indexes each 
 when the transaction commits (an admin save touching headline, topics and countries is one
 re-index, not four). Bulk writers (raw import, spreadsheet import) index their rows themselves.
 A change readers could see — to an article that is or was public, to its tags, to the
-vocabulary — also raises the catalogue generation on commit (`articles.aggregates`).
+vocabulary — also raises the catalogue generation on commit (`articles.counts`).
 """
 
 from __future__ import annotations
 
-from . import aggregates, search
+from . import counts, search
 from .models import Agency, Article, Country, Source, Topic
 
 TAGS = {tag.through: tag.facet for tag in Article.TAGS}  # link table -> "topic"
@@ -25,23 +25,23 @@ def article_saved(sender, instance, raw=False, using="default", **kwargs):
     if not raw:
         search.schedule([instance.pk], using=using)
         if _public(instance):
-            aggregates.changed(using, articles=[instance.pk])
+            counts.changed(using, articles=[instance.pk])
         instance.loaded_public = instance.status in Article.PUBLIC_STATES
 
 
 def article_deleted(sender, instance, using="default", **kwargs):
     if _public(instance):
-        aggregates.changed(using, articles=[instance.pk])
+        counts.changed(using, articles=[instance.pk])
 
 
 def tags_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
         return
     if not reverse and _public(instance):
-        aggregates.changed(using, articles=[instance.pk])
+        counts.changed(using, articles=[instance.pk])
     elif reverse:  # a tag's articles: those named, or (cleared) any of them
         named = action in ("post_add", "post_remove")
-        aggregates.changed(using, articles=pk_set if named else None)
+        counts.changed(using, articles=pk_set if named else None)
     if not reverse:
         search.schedule([instance.pk], using=using)
     elif action == "pre_clear":
@@ -57,7 +57,7 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
     """A renamed outlet or tag changes the documents of every article that carries it."""
     if raw:
         return
-    aggregates.changed(using, vocabulary=True)  # facet options and keys (slugs, codes)
+    counts.changed(using, vocabulary=True)  # facet options and keys (slugs, codes)
     if created:
         return
     if sender is Source:
@@ -70,7 +70,7 @@ def vocabulary_saved(sender, instance, created, raw=False, using="default", **kw
 
 
 def vocabulary_deleted(sender, instance, using="default", **kwargs):
-    aggregates.changed(using, vocabulary=True)  # its tag rows went too, without m2m signals
+    counts.changed(using, vocabulary=True)  # its tag rows went too, without m2m signals
 
 
 def disconnect() -> None:
@@ -84,9 +84,9 @@ def disconnect() -> None:
 
 def connect(post_save, post_delete, m2m_changed) -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="search.article_saved")
-    post_delete.connect(article_deleted, sender=Article, dispatch_uid="aggregates.article")
+    post_delete.connect(article_deleted, sender=Article, dispatch_uid="counts.article")
     for through in TAGS:
         m2m_changed.connect(tags_changed, sender=through, dispatch_uid=f"search.{through}")
     for model in (Source, Topic, Country, Agency):
         post_save.connect(vocabulary_saved, sender=model, dispatch_uid=f"search.{model}")
-        post_delete.connect(vocabulary_deleted, sender=model, dispatch_uid=f"aggregates.{model}")
+        post_delete.connect(vocabulary_deleted, sender=model, dispatch_uid=f"counts.{model}")

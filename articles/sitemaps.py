@@ -6,7 +6,7 @@ three million objects per request, and a deep page is an OFFSET over the whole c
 Here the article sitemap is paged by blocks of ids instead: page N lists the published
 articles whose ids fall in block N — one index range scan, and an article keeps its page
 whatever happens to the others (crawlers re-read only the pages that changed). Counts and
-dates come from cached aggregates (`articles.aggregates`).
+dates come from cached counts (`articles.counts`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
-from . import aggregates
+from . import counts
 from .models import Article
 
 SLUG = "__slug__"
@@ -34,7 +34,7 @@ class _IdBlocks:
 
     @property
     def num_pages(self) -> int:
-        last = aggregates.cached(
+        last = counts.cached(
             "sitemap-last-id", {}, lambda: self.sitemap.items().aggregate(last=Max("pk"))["last"]
         )
         return max(1, -(-(last or 0) // self.sitemap.block))
@@ -83,7 +83,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
     def get_latest_lastmod(self):
-        return aggregates.cached(
+        return counts.cached(
             "sitemap-lastmod",
             {},
             lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
@@ -96,7 +96,7 @@ class VocabularySitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return aggregates.cached("sitemap-vocabulary", {}, self._used)
+        return counts.cached("sitemap-vocabulary", {}, self._used)
 
     @staticmethod
     def _used():

@@ -1,9 +1,8 @@
-"""Public pages. Every one starts from Article.objects.published(); one mixin owns the listing."""
+"""Public pages: they read through `articles.selectors` and render; one mixin owns the listing."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from operator import itemgetter
 from urllib.parse import urlencode
 
@@ -12,7 +11,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections, router
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,89 +21,23 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from pyroaring import BitMap
 
-from . import aggregates, search
+from . import counts, search
 from .collation import alphabetical
-from .facets import cooperation, listing_counts
-from .filters import ArticleFilter, Vocabulary
+from .counts import cooperation, listing_counts
+from .filters import ArticleFilter, FacetVocabulary
 from .models import Agency, Article, Country, Source, Topic
+from .selectors import (
+    EDITORIAL_COLUMNS,
+    TAGS,
+    attach_tags,
+    public_articles,
+    ranked_search,
+    related_articles,
+    search_total,
+)
 
 FACET_LIMIT = 12  # options shown per facet (the rest behind "more")
 MAX_BROWSABLE = 10_000  # articles a listing pages through (500 pages of 20)
-
-
-def public_articles(searching: bool = False):
-    """The articles readers may see, with what listings show of them. A search decides
-    visibility on the search table (search.searchable(): the same articles)."""
-    articles = search.searchable() if searching else Article.objects.published()
-    return articles.select_related("source")
-
-
-def search_total(filterset: ArticleFilter) -> int:
-    """A search's capped count (search.COUNT_CAP), on the search table alone when nothing but
-    the query narrows it."""
-    if filterset.narrowed:
-        return search.count_newest_first(filterset.qs)
-    return search.count_matches(filterset.search_query)
-
-
-def ranked_search(filterset: ArticleFilter, total: Callable[[], int]) -> search.Ranked:
-    """A search in relevance order, read a page at a time (search.Ranked), not by ranking
-    every match."""
-    return search.Ranked(filterset.without("q").qs, filterset.search_query, total=total)
-
-
-# What no public page shows (the import's raw text and notes, the review flags); a card shows
-# no body either.
-EDITORIAL_COLUMNS = ("raw_text", "import_details", "edited_fields", "flags")
-CARD_DEFERRED = ("body", *EDITORIAL_COLUMNS)
-
-# Tag relation -> (its column in the tag table, the attribute attach_tags sets).
-TAGS = {
-    "topics": ("topic_id", "topic_list"),
-    "countries": ("country_id", "country_list"),
-    "agencies": ("agency_id", "agency_list"),
-}
-
-
-def attach_tags(articles, *relations: str) -> list:
-    """Give each article `topic_list`, `country_list`, `agency_list` (those asked for): one
-    query of ids over the tag tables for all of them, mapped onto the vocabulary this process
-    holds. prefetch_related would build a related manager and fresh tag instances for every
-    article, which was a third of a cold article page."""
-    articles = list(articles)
-    vocabulary = aggregates.cached_here("vocabulary", Vocabulary.load)
-    by_id = {article.pk: article for article in articles}
-    tagged: dict = {(relation, pk): set() for relation in relations for pk in by_id}
-    for relation, article_id, key in _tag_rows(relations, list(by_id)):
-        tagged[relation, article_id].add(key)
-    for (relation, pk), keys in tagged.items():
-        options = vocabulary.by_pk[relation]  # in the vocabulary's own order
-        setattr(by_id[pk], TAGS[relation][1], [tag for k, tag in options.items() if k in keys])
-    return articles
-
-
-def _tag_rows(relations, ids: list[int]):
-    """(relation, article id, tag key) of these articles, from one UNION ALL over the tag
-    tables (country keys are codes, the others numbers)."""
-    if not ids or not relations:
-        return []
-    connection = connections[router.db_for_read(Article)]
-    quote = connection.ops.quote_name
-    marks = ", ".join(["%s"] * len(ids))
-    parts = []
-    for number, relation in enumerate(relations):
-        table = quote(getattr(Article, relation).through._meta.db_table)
-        parts.append(
-            f"SELECT {number}, article_id, CAST({TAGS[relation][0]} AS varchar(20)) "
-            f"FROM {table} WHERE article_id IN ({marks})"
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), ids * len(parts))
-        rows = cursor.fetchall()
-    numeric = {number: relation != "countries" for number, relation in enumerate(relations)}
-    return [
-        (relations[n], article_id, int(key) if numeric[n] else key) for n, article_id, key in rows
-    ]
 
 
 def attach_cards(articles) -> None:
@@ -113,7 +45,7 @@ def attach_cards(articles) -> None:
     show it. A card depends only on the article as saved, its tags, the vocabulary's names and
     the language, so it is cached under all of them and outlives publications: after one, the
     pages are computed afresh but their cards mostly come from the cache."""
-    vocabulary = aggregates.vocabulary_version()
+    vocabulary = counts.vocabulary_version()
     language = get_language()
     keys = {}
     for article in articles:
@@ -142,13 +74,11 @@ def reader_name(obj) -> str:
 class CachedPageMixin:
     """Serve the page readers see from the cache, per address and catalogue generation: it
     holds nothing personal (no session, no form token), and every change that could alter it
-    raises the generation (`articles.aggregates`). Errors (404s) are never cached."""
+    raises the generation (`articles.counts`). Errors (404s) are never cached."""
 
     def get(self, request, *args, **kwargs):
         address = {"url": request.build_absolute_uri(), "view": type(self).__name__}
-        content = aggregates.cached(
-            "page", address, lambda: self.render_page(request, *args, **kwargs)
-        )
+        content = counts.cached("page", address, lambda: self.render_page(request, *args, **kwargs))
         return HttpResponse(content)
 
     def render_page(self, request, *args, **kwargs) -> str:
@@ -192,7 +122,7 @@ class ListingMixin:
     def counts(self) -> dict:
         """The listing's total and facet counts, cached per catalogue generation."""
         if not hasattr(self, "_counts"):
-            self._counts = aggregates.cached("listing", self.count_params(), self.compute_counts)
+            self._counts = counts.cached("listing", self.count_params(), self.compute_counts)
         return self._counts
 
     def compute_counts(self) -> dict:
@@ -233,7 +163,7 @@ class ListingMixin:
         return dict(self.fixed)
 
     def get_queryset(self):
-        self.vocabulary = aggregates.cached_here("vocabulary", Vocabulary.load)
+        self.vocabulary = counts.cached_here("vocabulary", FacetVocabulary.load)
         data = self.get_filter_data()
         searching = search.parse(data.get("q")) is not None
         self.filterset = ArticleFilter(
@@ -258,7 +188,7 @@ class ListingMixin:
         selected = {f: self.filterset.form.data.getlist(f) for f in ArticleFilter.FACETS}
         # The facet boxes (hundreds of outlets and countries) are rendered once per listing,
         # language and generation: they depend on nothing else.
-        context["facets_html"] = aggregates.cached(
+        context["facets_html"] = counts.cached(
             "facets-html",
             {**self.count_params(), "language": get_language()},
             lambda: render_to_string(
@@ -356,7 +286,7 @@ class ArticleDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         # Related articles change only with the public catalogue: rendered once per
         # generation and language.
-        context["related_html"] = aggregates.cached(
+        context["related_html"] = counts.cached(
             "related-html",
             {"article": self.object.pk, "language": get_language()},
             lambda: related_html(self.object),
@@ -364,54 +294,11 @@ class ArticleDetailView(CachedPageMixin, DetailView):
         return context
 
 
-def related_articles(article: Article, limit: int = 5, candidates: int = 50, per_tag: int = 1000):
-    """Recent published articles sharing the most topics and countries with this one.
-
-    Scored straight from the tag tables over the `per_tag` newest articles carrying each of
-    its tags (an index walk each: a country in half the catalogue costs what a rare one
-    does), then at most `candidates` articles are read.
-    """
-    if not hasattr(article, "topic_list"):
-        attach_tags([article], "topics", "countries")
-    topic_ids = [t.pk for t in article.topic_list]
-    codes = [c.pk for c in article.country_list]
-    if not topic_ids and not codes:
-        return []
-    connection = connections[router.db_for_read(Article)]  # the replica's, when there is one
-    quote = connection.ops.quote_name
-    parts, params = [], []
-    topics, countries = Article.TAGS[:2]
-    for tag, keys in ((topics, topic_ids), (countries, codes)):
-        table, column = quote(tag.through._meta.db_table), tag.column
-        for key in keys:
-            parts.append(
-                f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE {column} = %s "
-                f"ORDER BY article_id DESC LIMIT %s) t{len(parts)}"
-            )
-            params += [key, per_tag]
-    sql = (
-        f"SELECT article_id, COUNT(*) FROM ({' UNION ALL '.join(parts)}) shared "
-        "WHERE article_id <> %s GROUP BY article_id ORDER BY COUNT(*) DESC, article_id DESC "
-        "LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, article.pk, candidates])
-        scores = dict(cursor.fetchall())
-    # Rank the candidates on their dates alone; read cards only for the few shown.
-    dated = Article.objects.published().filter(pk__in=scores).values_list("pk", "date")
-    ranked = sorted(dated, key=lambda r: (-scores[r[0]], -(r[1].toordinal() if r[1] else 0)))
-    shown = [pk for pk, _date in ranked[:limit]]
-    cards = public_articles().defer(*CARD_DEFERRED).in_bulk(shown)
-    related = attach_tags([cards[pk] for pk in shown], "topics", "countries")
-    attach_cards(related)
-    return related
-
-
 def related_html(article: Article) -> str:
     """The "Related articles" block of an article page."""
-    return render_to_string(
-        "articles/includes/related.html", {"related": related_articles(article)}
-    )
+    related = related_articles(article)
+    attach_cards(related)
+    return render_to_string("articles/includes/related.html", {"related": related})
 
 
 class _FacetPage(CachedPageMixin, ListingMixin, ListView):
@@ -527,7 +414,7 @@ class CooperationView(CachedPageMixin, TemplateView):
         topics = alphabetical(Topic.objects.all(), key=lambda t: t.name)
         topic = next((t for t in topics if t.slug == self.request.GET.get("topic")), None)
         most = most_countries(self.request)
-        found = aggregates.cached(
+        found = counts.cached(
             "cooperation",
             {"topic": topic.pk if topic else None, "most": most},
             lambda: self.compute(topic, most),

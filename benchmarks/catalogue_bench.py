@@ -41,8 +41,8 @@ def _setup(database_url: str) -> None:
 
 
 def generate(path: Path, rows: int, seed: int = 11) -> None:
-    from articles.catalogue import COLUMNS
     from articles.models import Agency, Source, Topic
+    from articles.spreadsheets import COLUMNS
 
     rng = random.Random(seed)
     sources = list(Source.objects.values_list("name", flat=True))
@@ -88,7 +88,7 @@ def revise(path: Path, target: Path) -> None:
 def scenario(name: str, path: Path, out: Path) -> dict:
     from django.db import connection
 
-    from articles import catalogue, search, signals
+    from articles import search, signals, spreadsheets
     from articles.models import Article
 
     if name.startswith("library"):  # its row-by-row baseline, without our search indexing
@@ -96,7 +96,7 @@ def scenario(name: str, path: Path, out: Path) -> dict:
     started = time.perf_counter()
     if name in ("ours-import-new", "ours-import-unchanged", "ours-import-changed"):
         with path.open("rb") as handle:
-            report = catalogue.import_articles(
+            report = spreadsheets.import_articles(
                 handle, name=path.name, max_bytes=10**10, index=False
             )
         assert not report.errors, report.errors[:5]
@@ -110,14 +110,14 @@ def scenario(name: str, path: Path, out: Path) -> dict:
                        f"= {len(report.touched) / seconds:.0f}/s")  # fmt: skip
             started += seconds
     elif name in ("ours-export-csv", "ours-export-xlsx"):
-        writer = catalogue.write_csv if name.endswith("csv") else catalogue.write_xlsx
+        writer = spreadsheets.write_csv if name.endswith("csv") else spreadsheets.write_xlsx
         with out.open("wb") as handle:
             rows = writer(Article.objects.all(), handle)
         detail = f"{out.stat().st_size / 1e6:.0f} MB"
     elif name == "library-import-new":
         import tablib
 
-        from articles.resources import ArticleResource
+        from articles.spreadsheets.resources import ArticleResource
 
         dataset = tablib.Dataset().load(path.read_text(encoding="utf-8"), format="csv")
         result = ArticleResource().import_data(dataset, dry_run=False, use_transactions=True)
@@ -125,7 +125,7 @@ def scenario(name: str, path: Path, out: Path) -> dict:
         rows = len(dataset)
         detail = f"{result.totals['new']} created"
     elif name in ("library-export-csv", "library-export-xlsx"):
-        from articles.resources import ArticleResource
+        from articles.spreadsheets.resources import ArticleResource
 
         queryset = Article.objects.order_by("pk")[: int(os.environ["LIBRARY_ROWS"])]
         queryset = queryset.select_related("source").prefetch_related(

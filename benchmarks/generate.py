@@ -480,9 +480,9 @@ def main() -> None:
     _prepare_database(args.database_url)
     _setup(args.database_url)
     result = load(args.articles, seed=args.seed, jobs=args.jobs, append=args.append)
-    from articles import aggregates
+    from articles import counts
 
-    aggregates.changed()  # a running site's cached counts and facet indexes no longer hold
+    counts.changed()  # a running site's cached counts and facet indexes no longer hold
     print(json.dumps(result))
 
 

@@ -81,7 +81,7 @@ def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles import aggregates
+    from articles import counts
     from articles.models import Article
 
     samples, queries = [], []
@@ -92,7 +92,7 @@ def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
     for n in range(repeat):
         url = urls[n % len(urls)]
         if cold:
-            aggregates.changed(articles=[republished[n % len(republished)]])
+            counts.changed(articles=[republished[n % len(republished)]])
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, HTTP_HOST="127.0.0.1")
@@ -111,12 +111,13 @@ def measure(client, urls: list[str], repeat: int, cold: bool = False) -> dict:
 def facet_index() -> dict:
     """How long a process takes to build its facet index, its size, and bringing it up to
     date after one article was republished."""
-    from articles import aggregates, facets
+    from articles import counts
+    from articles.counts import facet_index
     from articles.models import Article
 
-    facets.forget()
+    facet_index.forget()
     started = time.perf_counter()
-    index = facets.current()
+    index = facet_index.current()
     built = time.perf_counter() - started
     bitmaps = [*index.days.values(), *index.months.values(), index.visible_status]
     bitmaps += [b for options in index.options.values() for b in options.values()]
@@ -124,9 +125,9 @@ def facet_index() -> dict:
     pk = Article.objects.published().values_list("pk", flat=True).first()
     refreshes = []
     for _ in range(10):
-        aggregates.changed(articles=[pk])
+        counts.changed(articles=[pk])
         started = time.perf_counter()
-        facets.current()
+        facet_index.current()
         refreshes.append((time.perf_counter() - started) * 1000)
     result = {"build_s": round(built, 2), "bitmaps_mb": round(size, 1),
               "refresh_one_ms": round(statistics.median(refreshes), 1)}  # fmt: skip

@@ -45,13 +45,13 @@ def _fresh_cache():
     unchanged: start every test with an empty cache."""
     from django.core.cache import cache
 
-    from articles import aggregates
+    from articles import counts
 
     cache.clear()
-    aggregates.forget_here()
+    counts.forget_here()
     yield
     cache.clear()
-    aggregates.forget_here()
+    counts.forget_here()
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,7 @@ CATALOGUE_COLUMNS = (
 
 def import_published(path, *, count: int, source: str, topic: str, prefix: str = "imported"):
     """Import `count` published Thai articles from a spreadsheet (CSV) written at `path`."""
-    from articles.catalogue import import_articles
+    from articles.spreadsheets import import_articles
 
     path.write_text(
         CATALOGUE_COLUMNS

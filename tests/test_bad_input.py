@@ -13,8 +13,8 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.catalogue import SpreadsheetError, import_articles
 from articles.importing import RawFile, collect_files, import_raw_articles
+from articles.spreadsheets import SpreadsheetError, import_articles
 
 from .factories import ReadyArticleFactory
 from .test_import_seeds import STORY

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles.facets import naming_more_than
+from articles.counts.facet_index import naming_more_than
 
 from .factories import ArticleFactory
 

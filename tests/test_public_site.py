@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import aggregates, search
+from articles import counts, search
 from articles.models import Agency, Article, Topic
 
 from .factories import ArticleFactory, SourceFactory
@@ -197,17 +197,17 @@ def test_listing_query_count_is_constant(client, world):
             assert _get(client, "articles:list", query=query)[0].status_code == 200
         return len(ctx.captured_queries)
 
-    aggregates.bump()  # the world's articles committed, as a test transaction never is
-    aggregates.forget_here()
+    counts.bump()  # the world's articles committed, as a test transaction never is
+    counts.forget_here()
     building = queries()  # the vocabulary and the facet index read from scratch
     baseline = queries()  # after a publication: the index is current, counts come from it
     for _ in range(25):
         _tag(ArticleFactory(published=True), ["meeting", "agreement"], ["TH", "VN"], ["RTP"])
     search.index_articles()
-    aggregates.bump()  # as the commit would
+    counts.bump()  # as the commit would
     queries()  # the index re-reads the 25 articles
     assert queries() == baseline
-    aggregates.forget_here()
+    counts.forget_here()
     assert queries() == building
     # A search counts from the index too, among its matches: besides what a listing asks, the
     # date its newest documents start from (read once a while) and its capped total, then the
@@ -234,7 +234,7 @@ def test_cached_counts_spare_the_count_queries(client, world):
         return [query["sql"] for query in ctx.captured_queries]
 
     cold, warm = queries(), queries()
-    # The counts come off the facet index (articles.facets), not COUNT queries.
+    # The counts come off the facet index (articles.counts.facet_index), not COUNT queries.
     assert len(cold) > 1 and not any("COUNT(" in sql for sql in cold)
     assert len(warm) == 1 and "generation" in warm[0]  # the page itself comes from the cache
 
@@ -429,7 +429,7 @@ def test_cards_outlive_publications_but_follow_every_change_they_show(client, wo
 
     def listing(lang="en"):
         rendered.clear()
-        aggregates.bump()  # as a publication does: the page is computed afresh
+        counts.bump()  # as a publication does: the page is computed afresh
         return _get(client, "articles:list", lang=lang)[1]
 
     first = listing()

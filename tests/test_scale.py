@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles import aggregates, services, views
-from articles.catalogue import COLUMNS, import_articles, write_csv
+from articles import counts, selectors, services, views
 from articles.models import Agency, Article, CatalogueState, Country, Source, Topic
+from articles.spreadsheets import COLUMNS, import_articles, write_csv
 
 from .factories import ArticleFactory, SourceFactory
 
@@ -70,7 +70,7 @@ def _assert_exact(client):
     served = [_view(client, *listing) for listing in LISTINGS]
     cooperation = _cooperation(client)
     cache.clear()
-    aggregates.forget_here()
+    counts.forget_here()
     assert served == [_view(client, *listing) for listing in LISTINGS]
     assert cooperation == _cooperation(client)
 
@@ -193,7 +193,7 @@ def test_a_flushed_state_row_means_no_caching_not_stale_counts(client, catalogue
     first = _view(client, "articles:list", (), {})
     ArticleFactory(published=True).topics.add(Topic.objects.get(slug="meeting"))
     assert _view(client, "articles:list", (), {})[0] == first[0] + 1
-    aggregates.bump()
+    counts.bump()
     assert CatalogueState.objects.get(pk=1).generation == 1
 
 
@@ -355,8 +355,8 @@ def test_related_articles_are_scored_over_the_newest_articles_of_each_tag():
         other = ArticleFactory(published=True)
         other.topics.add(meeting) if len(newer) % 2 else other.countries.add("TH")
         newer.append(other)
-    assert views.related_articles(article)[0] == old  # within the window: most shared first
-    window = views.related_articles(article, limit=10, per_tag=3)  # 3 newest per tag only
+    assert selectors.related_articles(article)[0] == old  # within the window: most shared first
+    window = selectors.related_articles(article, limit=10, per_tag=3)  # 3 newest per tag only
     assert old not in window
     assert set(window) == set(newer)
 
@@ -386,7 +386,7 @@ def test_a_missing_count_is_computed_once_while_others_wait(monkeypatch):
     """Readers arriving together after a publication wait for one computation, not one each."""
     import threading
 
-    monkeypatch.setattr(aggregates, "generation", lambda using=None: "7.herd")  # no database
+    monkeypatch.setattr(counts.state, "generation", lambda using=None: "7.herd")  # no database
 
     calls, started = [], threading.Event()
 
@@ -399,7 +399,7 @@ def test_a_missing_count_is_computed_once_while_others_wait(monkeypatch):
     results = []
 
     def reader():
-        results.append(aggregates.cached("listing", {"test": "herd"}, compute))
+        results.append(counts.cached("listing", {"test": "herd"}, compute))
 
     first = threading.Thread(target=reader)
     first.start()
@@ -419,7 +419,7 @@ def test_tags_on_pages_are_the_articles_own_in_the_vocabularys_order(client):
     article.countries.add(*COUNTRIES)
     article.agencies.add(*Agency.objects.filter(acronym__in=AGENCIES))
     plain = ArticleFactory(published=True)
-    attached, untagged = views.attach_tags([article, plain], *views.TAGS)
+    attached, untagged = selectors.attach_tags([article, plain], *selectors.TAGS)
     assert attached.topic_list == list(article.topics.all())
     assert attached.country_list == list(article.countries.all())
     assert attached.agency_list == list(article.agencies.all())

@@ -346,7 +346,7 @@ def _rows_written(run) -> int:
 
 
 def test_catalogue_import_indexes_what_it_wrote(corpus):
-    from articles.catalogue import import_articles, write_csv
+    from articles.spreadsheets import import_articles, write_csv
 
     buffer = io.BytesIO()
     write_csv(Article.objects.filter(slug="en-unodc"), buffer)

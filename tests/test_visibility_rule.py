@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from articles import facets, search
+from articles import search
+from articles.counts import facet_index
 from articles.models import Article, SearchDocument
 from tests.factories import ArticleFactory
 
@@ -59,8 +60,8 @@ def test_every_reader_takes_the_same_rule(articles):
     assert _sql_ids("by", NOW) == by_instance
     searchable = SearchDocument.objects.filter(visible_from__lte=timezone.now())
     assert set(searchable.values_list("pk", flat=True)) == by_instance
-    facets.forget()
-    assert set(facets.current().visible()) == by_instance
+    facet_index.forget()
+    assert set(facet_index.current().visible()) == by_instance
 
 
 def test_a_scheduled_article_becomes_public_at_its_time_everywhere(articles):

@@ -110,7 +110,7 @@ TAGS_BOTH_REVERSE = [f"DROP INDEX IF EXISTS {table}_tag_recent" for table in TAG
 PUBLIC = "('published', 'scheduled')"
 TAG_TABLES = ("articles_article_topics", "articles_article_countries", "articles_article_agencies")
 LOG = "articles_cataloguechange"
-# What the facet index reads of an article (articles.facets).
+# What the facet index reads of an article (articles.counts.facet_index).
 READ = ("status", "published_at", "date", "source_id", "language")
 
 # Asked by the trigger itself, before any function is called: a bulk import that logged
@@ -159,7 +159,7 @@ CHANGES_POSTGRESQL = [
         for table in TAG_TABLES
     ),
     # Listening processes drop the catalogue state they hold when a change commits
-    # (articles.aggregates), also one no code of ours made.
+    # (articles.counts), also one no code of ours made.
     """CREATE FUNCTION articles_catalogue_announce() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         PERFORM pg_notify('newsroom_catalogue', '');

@@ -150,7 +150,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 # One cache per process by default; REDIS_URL shares one between app servers (Django's own
-# Redis backend). Cached counts stay exact either way (articles/aggregates.py).
+# Redis backend). Cached counts stay exact either way (articles/counts/).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.catalogue import write_csv, write_xlsx
 from articles.models import Article
+from articles.spreadsheets import write_csv, write_xlsx
 
 
 class Command(BaseCommand):

@@ -4,14 +4,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.catalogue import (
+from articles.management.progress import progress_bar
+from articles.spreadsheets import (
     RowOutcome,
     SpreadsheetError,
     import_articles,
     shown_change,
     shown_text,
 )
-from articles.management.progress import progress_bar
 
 MAX_LISTED_ERRORS = 200
 WIDTH = 70  # characters of a long text shown per changed cell

@@ -1,4 +1,5 @@
-"""The facet index (articles.facets) counts exactly what SQL counts, through every kind of change.
+"""The facet index (articles.counts.facet_index) counts exactly what SQL counts, through every
+kind of change.
 
 Each check compares the index's counts for many filter combinations with the same filterset
 counted in SQL (`ArticleFilter.facet_counts`, the path searches still take), after the change
@@ -15,7 +16,8 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from articles import aggregates, facets
+from articles import counts
+from articles.counts import facet_index
 from articles.filters import ArticleFilter
 from articles.models import Agency, Article, CatalogueChange, Source, Topic
 
@@ -70,7 +72,7 @@ def _combinations(rng: random.Random, n: int = 25) -> list[QueryDict]:
 def _assert_exact(combos) -> None:
     for data in combos:
         expected = _in_sql(data)
-        assert facets.listing_counts(_filterset(data)) == expected, data.urlencode()
+        assert facet_index.listing_counts(_filterset(data)) == expected, data.urlencode()
 
 
 @pytest.fixture
@@ -100,14 +102,14 @@ def catalogue():
         article.countries.add(*rng.sample(["TH", "VN", "LA", "KH", "MM"], rng.randint(0, 3)))
         article.agencies.add(*rng.sample(agencies, rng.randint(0, 2)))
         articles.append(article)
-    aggregates.bump()  # committed, as far as the index can tell
-    aggregates.forget_here()
+    counts.bump()  # committed, as far as the index can tell
+    counts.forget_here()
     return articles, _combinations(random.Random(3))
 
 
 def _committed() -> None:
     """What a commit does after a change: raise the generation, stamping its log."""
-    aggregates.bump()
+    counts.bump()
 
 
 def test_counts_equal_sql_on_a_fresh_index(catalogue):
@@ -115,7 +117,8 @@ def test_counts_equal_sql_on_a_fresh_index(catalogue):
     _assert_exact(combos)
     # The index was built once and counted everything (an empty selection counts all).
     assert (
-        facets.listing_counts(_filterset(_query()))["total"] == Article.objects.published().count()
+        facet_index.listing_counts(_filterset(_query()))["total"]
+        == Article.objects.published().count()
     )
 
 
@@ -129,7 +132,7 @@ def test_counts_equal_sql_on_a_fresh_index(catalogue):
 def test_counts_stay_exact_through_each_change(catalogue, change):
     articles, combos = catalogue
     _assert_exact(combos[:5])  # the index is built and current
-    built = facets.current()
+    built = facet_index.current()
     draft = next(a for a in articles if a.status == Article.Status.DRAFT)
     public = [a for a in articles if a.status == Article.Status.PUBLISHED]
     topic = Topic.objects.all()[1]
@@ -159,7 +162,7 @@ def test_counts_stay_exact_through_each_change(catalogue, change):
     _assert_exact(combos)  # before the commit: read from the changes not stamped yet
     _committed()
     _assert_exact(combos)
-    assert facets.current() is built  # brought up to date, not rebuilt
+    assert facet_index.current() is built  # brought up to date, not rebuilt
 
 
 def test_a_rolled_back_change_is_undone(catalogue):
@@ -172,7 +175,7 @@ def test_a_rolled_back_change_is_undone(catalogue):
         public.countries.set(["MM"])
         _assert_exact(combos[:10])  # counted inside the transaction, as its own writes show
         raise RuntimeError
-    assert [facets.listing_counts(_filterset(data)) for data in combos] == before
+    assert [facet_index.listing_counts(_filterset(data)) for data in combos] == before
 
 
 def test_a_scheduled_article_counts_once_due(catalogue, monkeypatch):
@@ -185,18 +188,18 @@ def test_a_scheduled_article_counts_once_due(catalogue, monkeypatch):
     later = soon + datetime.timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     _assert_exact(combos)
-    counts = facets.listing_counts(_filterset(_query(country="MM", language="en")))
+    counts = facet_index.listing_counts(_filterset(_query(country="MM", language="en")))
     assert counts["total"] >= 1
 
 
 def test_a_vocabulary_change_rebuilds(catalogue):
     _articles, combos = catalogue
-    built = facets.current()
+    built = facet_index.current()
     topic = Topic.objects.all()[0]
     topic.slug = "renamed-topic"
     topic.save()
     _committed()
-    assert facets.current() is built  # the same object, rebuilt in place
+    assert facet_index.current() is built  # the same object, rebuilt in place
     assert built.provisional == set()
     combos = [*combos, _query(topic="renamed-topic")]
     _assert_exact(combos)
@@ -222,8 +225,8 @@ def test_a_spreadsheet_import_is_counted(catalogue, tmp_path):
 
 def test_an_old_index_is_rebuilt_past_the_kept_changes(catalogue, monkeypatch):
     _articles, combos = catalogue
-    index = facets.current()
-    monkeypatch.setattr(aggregates, "KEPT_GENERATIONS", 2)
+    index = facet_index.current()
+    monkeypatch.setattr(counts.changes, "KEPT_GENERATIONS", 2)
     for _ in range(4):
         _committed()
     article = ArticleFactory(published=True, published_on=DAY)
@@ -236,7 +239,7 @@ def test_an_old_index_is_rebuilt_past_the_kept_changes(catalogue, monkeypatch):
 def test_cooperation_overview_pairs_equal_counting_each_article(catalogue):
     visible = list(Article.objects.published().prefetch_related("topics", "countries"))
     for topic in [None, *Topic.objects.all()[:3]]:
-        found = facets.cooperation(topic.pk if topic else None, 14)
+        found = facet_index.cooperation(topic.pk if topic else None, 14)
         chosen = [a for a in visible if topic is None or topic in a.topics.all()]
         assert found["total"] == len(chosen)
         named = {}
@@ -257,9 +260,9 @@ def test_cooperation_overview_pairs_equal_counting_each_article(catalogue):
 def test_a_worker_builds_its_index_as_it_starts():
     """newsroom/wsgi.py warms the index in a thread, so the first reader finds it built."""
     article = ArticleFactory(published=True)
-    aggregates.bump()
-    facets.forget()
-    facets.warm_in_background().join(timeout=60)
-    index = facets._indexes["default"]
+    counts.bump()
+    facet_index.forget()
+    facet_index.warm_in_background().join(timeout=60)
+    index = facet_index._indexes["default"]
     assert index.number is not None
     assert article.pk in index.visible()

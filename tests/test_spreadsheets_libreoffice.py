@@ -7,10 +7,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from articles.catalogue import import_articles, write_csv, write_xlsx
 from articles.models import Article
+from articles.spreadsheets import import_articles, write_csv, write_xlsx
 
-from .test_catalogue import catalogue  # noqa: F401  (fixture)
+from .test_spreadsheets import catalogue  # noqa: F401  (fixture)
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

@@ -2,7 +2,8 @@
 
 Natural keys throughout (articles by slug, sources by name, topics by slug, agencies by acronym,
 countries by ISO code), lists separated by `|`. Unknown references are errors, never dropped.
-Large article files go through catalogue.py, which keeps these columns but writes in bulk.
+Large article files go through `spreadsheets.importing`, which keeps these columns but writes
+in bulk.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
-from .catalogue import COLUMNS, LIST_SEPARATOR, escape_formula, unescape_formula
-from .models import Agency, Article, Country, Source, Topic
+from ..models import Agency, Article, Country, Source, Topic
+from .columns import COLUMNS, LIST_SEPARATOR, escape_formula, unescape_formula
 
 
 class StrictManyToManyWidget(widgets.ManyToManyWidget):
@@ -81,7 +82,7 @@ def _m2m(column: str, model, field: str) -> fields.Field:
 
 
 class ArticleResource(resources.ModelResource):
-    """The article columns, in the agreed order; catalogue.py implements the fast path."""
+    """The article columns, in the agreed order; `spreadsheets.importing` is the fast path."""
 
     source = fields.Field(
         attribute="source", column_name="source", widget=StrictForeignKeyWidget(Source, "name")

@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import admin_catalogue
-from articles.catalogue import COLUMNS, Cell, import_articles, write_csv
+from articles import admin_spreadsheets
 from articles.models import Agency, Article, Topic
+from articles.spreadsheets import COLUMNS, Cell, import_articles, write_csv
 
 from .factories import ArticleFactory, SourceFactory, UserFactory
 
@@ -146,7 +146,7 @@ def test_new_rows_show_their_key_fields_and_unchanged_rows_are_only_counted(desk
 
 
 def test_a_large_file_lists_a_bounded_number_of_rows_with_bounded_queries(desk_client, monkeypatch):
-    monkeypatch.setattr(admin_catalogue, "PREVIEW_ROWS", 5)
+    monkeypatch.setattr(admin_spreadsheets, "PREVIEW_ROWS", 5)
     source = SourceFactory(name="Bangkok Desk")
 
     def preview(count: int):

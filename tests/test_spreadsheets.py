@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.catalogue import (
+from articles.models import Agency, Article, Country, Source, Topic
+from articles.spreadsheets import (
     COLUMNS,
     SpreadsheetError,
     escape_formula,
@@ -19,7 +20,6 @@ from articles.catalogue import (
     write_csv,
     write_xlsx,
 )
-from articles.models import Agency, Article, Country, Source, Topic
 
 from .factories import ArticleFactory, SourceFactory, UserFactory
 
@@ -380,7 +380,7 @@ def test_spreadsheet_views_need_the_data_desk_permissions(client, editor):
 
 
 def test_vocabulary_resources_round_trip_with_natural_keys():
-    from articles.resources import AgencyResource, SourceResource, TopicResource
+    from articles.spreadsheets.resources import AgencyResource, SourceResource, TopicResource
 
     for resource, model in (
         (TopicResource, Topic),

@@ -1,47 +1,23 @@
-"""Counts readers see — listing totals and facet counts, the cooperation overview — cached, and
-exact.
-
-At a million articles these counts are GROUP BYs over millions of tag rows (seconds), so each
-result is cached under the *catalogue generation*, a key that changes whenever what readers can
-see may have changed. It has two parts, read together in one small query per request:
-
-- `CatalogueState.generation`, raised *after the commit* of every write that can change the
-  public catalogue (article saves and deletes, tag changes, renamed or deleted vocabulary,
-  imports). After, not before: a reader who still sees the old number may cache new data under
-  it (harmless, the number is already stale), but nobody can cache old data under the new one.
-- the publication time of the newest visible article, which moves with no write at all when a
-  scheduled article comes due.
-
-What changed is logged by the database itself: triggers on the article and tag tables write
-`CatalogueChange` rows in the writing transaction (migrations/_database.py), so no write
-path can forget.
-Writes made through the ORM raise the generation through `articles.signals`, bulk writers
-(imports) call `changed()`; a write made behind Django's back (SQL in psql) raises none, but its
-logged rows, committed and not yet stamped, are part of the key (and announced to listening
-processes), so cached counts move with it at once.
-
-The cache is Django's: per process by default, shared between app servers with Redis
-(`REDIS_URL`, docs/operations.md).
-"""
+"""The catalogue state: the generation that keys every cached count, read once a request (and,
+on PostgreSQL, held between announcements of a change), and the caches keyed by it."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from threading import local
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.db.backends.signals import connection_created
-from django.db.models import F
 from django.utils import timezone
 
-from .models import Article, CatalogueChange, CatalogueState
+from ..models import Article, CatalogueChange, CatalogueState
 
 T = TypeVar("T")
 
@@ -227,84 +203,9 @@ def cached_here(kind: str, compute: Callable[[], T], using: str | None = None) -
 def forget_here() -> None:
     """Drop what `cached_here`, the facet index and the search's recent bound hold (tests,
     whose rolled-back writes reuse generations)."""
-    from . import facets, search
+    from .. import search
+    from . import facet_index
 
     _process.clear()
-    facets.forget()
+    facet_index.forget()
     search.reading.recent_bounds.clear()
-
-
-# Past this many articles one change says "anything may have changed" (a rebuild is cheaper).
-LOGGED_ARTICLES = 5_000
-# Changes are kept this many generations; a facet index older than that is rebuilt.
-KEPT_GENERATIONS = 1_000
-
-
-def changed(
-    using: str = "default", vocabulary: bool = False, articles: Iterable[int] | None = None
-) -> None:
-    """Note that the public catalogue may have changed: the generation rises once this
-    transaction commits (at once outside one), however many writes it holds; with
-    `vocabulary`, the vocabulary version too.
-
-    The articles concerned are logged by the database's triggers as they are written
-    (migrations/_database.py), whoever writes them; `articles` only says how many: None (any
-    article may have changed, or a vocabulary change) or more than LOGGED_ARTICLES logs "anything"
-    once instead, which the facet index reads as "rebuild"."""
-    conn = connections[using]
-    if vocabulary:
-        conn.vocabulary_pending = True
-    if not hasattr(conn, "catalogue_bump"):
-        conn.catalogue_pending = False
-        conn.catalogue_bump = lambda: bump(using)
-    waiting = conn.catalogue_pending and any(
-        entry[1] is conn.catalogue_bump for entry in conn.run_on_commit
-    )  # (a rolled-back transaction took its callback with it)
-    if not waiting:
-        conn.catalogue_logged_all = False
-    many = articles is not None and len(set(articles)) > LOGGED_ARTICLES
-    if (vocabulary or articles is None or many) and not conn.catalogue_logged_all:
-        log_everything(using)
-    if not waiting:
-        conn.catalogue_pending = True
-        transaction.on_commit(conn.catalogue_bump, using=using)
-
-
-def log_everything(using: str = "default") -> None:
-    """Log "anything may have changed" in this transaction, and have the triggers stop logging
-    article by article for the rest of it (a bulk import: one row, not one per tag)."""
-    conn = connections[using]
-    CatalogueChange.objects.using(using).create(article_id=None)
-    if conn.vendor == "postgresql":  # SQLite's triggers see the row itself
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT set_config('newsroom.catalogue_logged', 'all', true)")
-    conn.catalogue_logged_all = conn.in_atomic_block
-
-
-def bump(using: str = "default") -> None:
-    """Raise the generation now (in its own short transaction: no lock is held for long) and
-    stamp the changes committed so far with it.
-
-    Raising takes the state row's lock, so generations commit in order: once a reader sees
-    generation N, every change stamped N or lower is visible to it too."""
-    conn = connections[using]
-    conn.catalogue_pending = False
-    raised = {"generation": F("generation") + 1}
-    if getattr(conn, "vocabulary_pending", False):
-        conn.vocabulary_pending = False
-        raised["vocabulary"] = F("vocabulary") + 1
-    states = CatalogueState.objects.using(using)
-    changes = CatalogueChange.objects.using(using)
-    with transaction.atomic(using=using):
-        if not states.filter(pk=1).update(**raised):
-            states.get_or_create(pk=1, defaults={"generation": 1, "vocabulary": 1})
-        number = states.values_list("generation", flat=True).get(pk=1)
-        changes.filter(generation=None).update(generation=number)
-        changes.filter(generation__lt=number - KEPT_GENERATIONS).delete()
-        if conn.vendor == "postgresql":  # delivered to every listener once this commits
-            with conn.cursor() as cursor:
-                cursor.execute(f"NOTIFY {CHANNEL}")
-                # What is written from here on is logged again (as after a commit; it matters
-                # only where the caller's transaction goes on, as in tests).
-                cursor.execute("SELECT set_config('newsroom.catalogue_logged', '', true)")
-        conn.catalogue_logged_all = False

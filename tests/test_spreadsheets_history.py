@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from articles.catalogue import COLUMNS, import_articles
 from articles.models import Article
+from articles.spreadsheets import COLUMNS, import_articles
 
 from .factories import SourceFactory, UserFactory
 

@@ -8,7 +8,7 @@ articles readers may see. A count is then the size of an intersection: the few t
 them a listing needs take milliseconds, whatever the filters.
 
 Kept exact by `CatalogueChange`: every write readers could see logs the ids it touched in its
-own transaction (`aggregates.changed`), and raising the catalogue generation after the commit
+own transaction (`counts.changed`), and raising the catalogue generation after the commit
 stamps them. A process that holds generation N re-reads, before counting, the articles logged
 since N and those not stamped yet (a transaction still committing, or our own), and keeps
 re-reading the unstamped ones until they are stamped or gone, so a rollback is undone too. A
@@ -35,8 +35,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from pyroaring import BitMap
 
-from . import aggregates
-from .models import Article, CatalogueChange
+from ..models import Article, CatalogueChange
+from . import changes, state
 
 # Facet -> (tag relation or article column, its column in that table).
 TAGGED = {tag.facet: tag.name for tag in Article.TAGS}
@@ -174,26 +174,26 @@ class FacetIndex:
 
     def refresh(self) -> None:
         """Bring the index up to the generation the database is at."""
-        number = aggregates.generation_number(self.using)
+        number = state.generation_number(self.using)
         if (
             self.number is None
             or number is None
             or number < self.number
-            or number - self.number > aggregates.KEPT_GENERATIONS
+            or number - self.number > changes.KEPT_GENERATIONS
             # A write behind Django's back (SQL in psql) is seen once the index is this old,
             # as it is by the cached counts (docs/operations.md).
             or time.monotonic() - self.built > settings.NEWSROOM_COUNTS_CACHE_SECONDS
         ):
             self.build(number)
             return
-        changes = CatalogueChange.objects.using(self.using)
+        log = CatalogueChange.objects.using(self.using)
         if (
             number == self.number
             and not self.provisional
-            and not changes.filter(generation=None).exists()
+            and not log.filter(generation=None).exists()
         ):
             return
-        rows = changes.filter(Q(generation__gt=self.number) | Q(generation=None))
+        rows = log.filter(Q(generation__gt=self.number) | Q(generation=None))
         rows = rows.values_list("article_id", "generation")
         touched, provisional = BitMap(self.provisional), set()
         for pk, stamped in rows:

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import aggregates
+from articles import counts
 from articles.models import Article
 
 from .factories import ArticleFactory
@@ -26,14 +26,14 @@ def listening(monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
     connection.ensure_connection()
     assert connection.catalogue_listening
-    aggregates.bump()
+    counts.bump()
     yield
     connection.close()
 
 
 def _state_queries() -> tuple[tuple, int]:
     with CaptureQueriesContext(connection) as queries:
-        state = aggregates._read_state("default")
+        state = counts.state._read_state("default")
     return state, len(queries)
 
 
@@ -41,7 +41,7 @@ def test_the_state_is_held_until_a_new_generation_is_announced(listening):
     first, _ = _state_queries()
     again, queries = _state_queries()
     assert again == first and queries == 0  # nothing announced: no query
-    aggregates.bump()  # this process's own change
+    counts.bump()  # this process's own change
     raised, queries = _state_queries()
     assert raised[2] == first[2] + 1 and queries == 1
 
@@ -54,7 +54,7 @@ def test_another_process_s_change_is_seen(listening):
     other = psycopg.connect(**{k: v for k, v in dsn.items() if v}, autocommit=True)
     with other, other.transaction():  # as bump() does it
         other.execute("UPDATE articles_cataloguestate SET generation = generation + 1")
-        other.execute(f"NOTIFY {aggregates.CHANNEL}")
+        other.execute(f"NOTIFY {counts.state.CHANNEL}")
     # The notice travels on its own (PostgreSQL signals the idle listening backend): it is
     # there within moments, not necessarily at the instant the other commit returns.
     for _ in range(100):
@@ -67,7 +67,7 @@ def test_another_process_s_change_is_seen(listening):
 def test_a_scheduled_article_coming_due_is_seen_without_a_notice(listening, monkeypatch):
     due = timezone.now() + datetime.timedelta(minutes=5)
     ArticleFactory(status=Article.Status.SCHEDULED, published_at=due)
-    aggregates.bump()
+    counts.bump()
     before, _ = _state_queries()
     assert _state_queries() == (before, 0)
     monkeypatch.setattr(timezone, "now", lambda: due + datetime.timedelta(seconds=1))

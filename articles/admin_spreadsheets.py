@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import staging
-from .catalogue import (
+from .spreadsheets import (
     RowOutcome,
     SpreadsheetError,
     clipped_pair,

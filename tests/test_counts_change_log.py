@@ -8,7 +8,8 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import aggregates, facets
+from articles import counts
+from articles.counts import facet_index
 from articles.models import Article, CatalogueChange, Source, Topic
 
 from .factories import ArticleFactory, SourceFactory, import_published
@@ -21,8 +22,8 @@ def articles():
     SourceFactory()  # an outlet to move to (a new one is a vocabulary change: "anything")
     public = ArticleFactory(status=Article.Status.PUBLISHED, published_at=timezone.now())
     draft = ArticleFactory(status=Article.Status.DRAFT)
-    aggregates.bump()  # what the commit of their creation does: stamp the log
-    aggregates.forget_here()
+    counts.bump()  # what the commit of their creation does: stamp the log
+    counts.forget_here()
     return public, draft
 
 
@@ -39,14 +40,14 @@ def _sql(statement: str, params) -> None:
 
 def test_sql_behind_djangos_back_is_logged_and_moves_the_counts(articles):
     public, _draft = articles
-    before = aggregates.generation()
-    facets.forget()
-    assert public.pk in facets.current().visible()
+    before = counts.generation()
+    facet_index.forget()
+    assert public.pk in facet_index.current().visible()
     table = connection.ops.quote_name(Article._meta.db_table)
     _sql(f"UPDATE {table} SET status = %s WHERE id = %s", ["archived", public.pk])
     assert _unstamped() == [public.pk]
-    assert aggregates.generation() != before  # no bump ran: the log's tail is in the key
-    assert public.pk not in facets.current().visible()
+    assert counts.generation() != before  # no bump ran: the log's tail is in the key
+    assert public.pk not in facet_index.current().visible()
 
 
 @pytest.mark.parametrize(
@@ -94,18 +95,18 @@ def test_tag_rows_written_in_sql_are_logged_for_public_articles_only(articles):
 def test_after_anything_is_logged_the_transaction_is_not_logged_article_by_article(articles):
     public, _draft = articles
     with transaction.atomic():
-        aggregates.log_everything()
+        counts.log_everything()
         Article.objects.filter(pk=public.pk).update(language="vi")
         public.countries.add("LA")
         assert _unstamped() == [None]
-    aggregates.bump()
+    counts.bump()
     # The next transaction logs as usual again.
     Article.objects.filter(pk=public.pk).update(language="en")
     assert _unstamped() == [public.pk]
 
 
 def test_a_large_spreadsheet_import_logs_anything_once(articles, tmp_path, monkeypatch):
-    monkeypatch.setattr(aggregates, "LOGGED_ARTICLES", 2)
+    monkeypatch.setattr(counts.changes, "LOGGED_ARTICLES", 2)
     topic = Topic.objects.first().slug
     source = SourceFactory().name
     report = import_published(tmp_path / "many.csv", count=5, source=source, topic=topic)
@@ -113,5 +114,5 @@ def test_a_large_spreadsheet_import_logs_anything_once(articles, tmp_path, monke
     logged = CatalogueChange.objects.filter(generation=None).values_list("article_id", flat=True)
     assert None in logged
     assert not set(logged) & set(report.touched)  # not one row per article and tag link
-    facets.forget()
-    assert set(report.touched) <= set(facets.current().visible())
+    facet_index.forget()
+    assert set(report.touched) <= set(facet_index.current().visible())
