@@ -472,6 +472,8 @@ def test_a_short_subheading_between_paragraphs_stays():
         ("Đã đăng vào 3 Th11, 2021", (2021, 11, 3)),
         ("Rina Wulandari • 14 March 2022 10:05", (2022, 3, 14)),
         ("12 มีนาคม 2018 (จำนวนคนอ่าน 2045)", (2018, 3, 12)),
+        ("By VNA   January 6, 2023 | 01:52 am PT", (2023, 1, 6)),
+        ("Ban Thời sự-Thứ năm, ngày 01/10/2015 20:13 GMT+7", (2015, 10, 1)),
     ],
 )
 def test_publication_lines_in_more_shapes(line, published):
@@ -632,3 +634,44 @@ def test_a_yearless_date_takes_the_year_a_long_sentence_names():
     parsed = parse(f"Hội nghị song phương Việt Nam - Lào\n\n{lede}")
     assert parsed.event_start == datetime.date(2025, 12, 6)
     assert "event_year_from_sentence" in {f.code for f in parsed.flags}
+
+
+def test_a_time_stamp_after_the_headline_is_the_publication_not_the_headline():
+    headline = "Tiếp nhận nhiều người trốn khỏi các cơ sở lừa đảo ở Campuchia"
+    parsed = parse(f"{headline} 17/12/2025 17:24\n\n{LEDE_VI}")
+    assert parsed.headline == headline
+    assert parsed.published_on == datetime.date(2025, 12, 17)
+
+
+def test_a_headline_ending_with_a_date_keeps_it():
+    headline = "Thai and Lao police sign the agreement of 12 May 2024"
+    assert parse(f"{headline}\n\n{LEDE_EN}").headline == headline
+
+
+def test_a_thai_news_desk_in_the_page_header_names_the_outlet():
+    outlets = Vocabulary(
+        sources=(SourceEntry("thairath", "Thairath", ("thairath.co.th",), ("ไทยรัฐ",)),),
+        topics={},
+        countries={},
+        agencies={},
+    )
+    text = (
+        "วันจันทร์ที่ 18 มิถุนายน พ.ศ. 2561\nบริการข่าวไทยรัฐ\n\nมาเลย์ยึดใบกระท่อม\n\n"
+        "ตำรวจมาเลเซียยึดใบกระท่อมได้จำนวนมากก่อนถูกขนเข้าไทย ตามแนวชายแดนด้านจังหวัดสงขลา"
+    )
+    assert parse_article(text, vocabulary=outlets).outlet.source_slug == "thairath"
+
+
+def test_a_known_outlets_name_opening_the_lede_is_its_byline():
+    parsed = parse(f"Thai drug office meets Lao police\n\nMGR Online - {LEDE_EN}")
+    assert parsed.outlet.source_slug == "manager-online"
+    unknown = parse(f"Thai drug office meets Lao police\n\nKUALA LUMPUR - {LEDE_EN}")
+    assert unknown.outlet is None or unknown.outlet.source_slug is None
+
+
+def test_a_known_outlets_name_before_the_headline_is_the_title_bars():
+    parsed = parse(f"MGR Online - ไทยลาวจับมือปราบปรามยาเสพติดตามแนวชายแดน\n\n{LEDE_EN}")
+    assert parsed.headline == "ไทยลาวจับมือปราบปรามยาเสพติดตามแนวชายแดน"
+    assert parsed.outlet.source_slug == "manager-online"
+    two_countries = "Thailand - Laos agree to joint patrols on the Mekong"
+    assert parse(f"{two_countries}\n\n{LEDE_EN}").headline == two_countries

@@ -14,9 +14,9 @@ from benchmarks.ingest_accuracy import evaluate, load_labels
 # the second fresh set.
 FLOORS = {
     "language": 0.99,
-    "headline": 0.95,
-    "outlet": 0.79,
-    "published_on": 0.91,
+    "headline": 0.96,
+    "outlet": 0.85,
+    "published_on": 0.95,
     "event_date": 0.88,
     "year_missing": 0.93,
 }

@@ -131,3 +131,25 @@ def test_other_names_of_known_agencies(text, acronym):
 )
 def test_the_second_fresh_sets_agencies_are_found(text, acronym):
     assert acronym in agencies_in(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "(DS&PL) - Công an tỉnh phối hợp với cảnh sát Lào triệt phá đường dây ma túy.",
+            "doi-song-phap-luat",
+        ),
+        (
+            "The Irrawaddy could not independently verify the reports from the scam compounds.",
+            "irrawaddy",
+        ),
+        ("(เบนาร์นิวส์) – ตำรวจไทยและมาเลเซียร่วมกันจับกุมผู้ต้องหาค้ามนุษย์ที่ชายแดน", "benarnews"),
+    ],
+)
+def test_the_outlets_migration_0002_adds_are_named(text, slug):
+    parsed = parse_article(
+        f"Police cooperate across borders\n\n{text}", vocabulary=load_vocabulary()
+    )
+    assert parsed.outlet.source_slug == slug

@@ -149,9 +149,13 @@ def stamp_signature(line: str, date_start: int) -> re.Match | None:
     return None
 
 
-# The outlet's own interview: "…,” Hishammuddin told BenarNews." Only where nothing else names one.
+# The outlet's own interview or check: "…,” Hishammuddin told BenarNews.", "The Irrawaddy could
+# not independently verify …". Only where nothing else names one.
 _TOLD = re.compile(
-    r"\b(?:told|said to|in an interview with)\s+(?P<name>[A-Z][\w.+]*(?:\s[A-Z][\w.+]*){0,2})"
+    r"\b(?:told|said to|in an interview with)\s+(?P<name>[A-Z][\w.+]*(?:\s[A-Z][\w.+]*){0,2})|"
+    # "The Irrawaddy could not independently verify the reports."
+    r"(?P<checking>[A-Z][\w.+]*(?:\s[A-Z][\w.+]*){0,2})\s+(?:could not|was unable to|cannot)\s+"
+    r"(?:independently\s+)?(?:verify|confirm)\b"
 )
 # Photo credits name whoever took the picture, not the outlet: "(Photo: thaipbsworld.com)".
 _PHOTO_CREDIT = re.compile(r"\((?:photo|ảnh|foto|ภาพ|source photo)\s*:[^()\n]*\)", re.IGNORECASE)
@@ -167,6 +171,9 @@ _BYLINE_OPENING = re.compile(r"^\([^()\n]{2,30}\)\s*[-–—]")
 _WRITER_OUTLET = re.compile(
     r"^[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,4}\s[-–—|]\s(?P<name>[\w.&]{3,30})$"
 )
+# A lede opened by a name of a few words and a dash: "MGR Online - …" (a known outlet only: the
+# same shape opens with a city, "KUALA LUMPUR -").
+_NAMED_OPENING = re.compile(r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){1,2})\s[-–—]\s")
 # What a site adds to its name in a byline: "detikNews", "Tribunnews", "VnExpress Online".
 _NAME_SUFFIX = re.compile(r"(?:news|online|\.com|\.co(?:\.\w{2})?|\.vn|tv)$")
 
@@ -197,6 +204,18 @@ def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+# A title bar's site name before the headline: "MGR Online - “รองเลขา ปปง.” แจง …".
+_SITE_PREFIX = re.compile(r"^(?P<name>[^\s\-–—|][^\-–—|]{1,30}?)\s[-–—|]\s(?P<rest>\S.{19,})$")
+
+
+def site_prefix(headline: str, sources: tuple[SourceEntry, ...]) -> tuple[SourceEntry, str] | None:
+    """(the known outlet, the headline without it) when a headline starts with an outlet's
+    name and a dash, as a page title does; None otherwise ("Thailand - Laos agree …")."""
+    m = _SITE_PREFIX.match(headline)
+    source = _match_name(m.group("name"), sources, whole=True) if m else None
+    return (source, m.group("rest")) if source else None
+
+
 def find_outlet(
     *,
     paragraphs: list[str],
@@ -205,6 +224,7 @@ def find_outlet(
     sources: tuple[SourceEntry, ...],
     header: list[str] = (),
     site_name: str = "",
+    title_site: SourceEntry | None = None,
 ) -> Outlet | None:
     """Return the outlet the text names, known or not, or None when it gives no clue.
 
@@ -218,6 +238,8 @@ def find_outlet(
         m = _BYLINE_TAIL.search(line)
         if m and not _NOT_NAMES.match(m.group("paren").strip()):
             names.append((m.group("paren").strip(), m.group(0).strip()))
+        for m in _THAI_DESK.finditer(line[:200]):  # "บริการข่าวไทยรัฐ" in the page's header
+            names.append((m.group("name"), m.group(0)))
     bylines = len(names)  # the story's own credits, from its top
     if site_name:
         names.append((site_name, site_name))
@@ -234,13 +256,16 @@ def find_outlet(
     names += [(crumb, " » ".join(breadcrumb)) for crumb in breadcrumb]
 
     domains = domains_in(_PHOTO_CREDIT.sub(" ", "\n".join([*header, *paragraphs, *chrome])))
+    if title_site:
+        names.insert(0, (title_site.name, title_site.name))
 
     # Known outlets only: a writer's byline ("Kanavino Ahmad Rizqo - detikNews"), a page
     # title's site name ("Content image - Phnom Penh Post").
     named_only = [
         (m.group("name"), line)
         for line in [*header, *paragraphs[:3]]
-        if (m := _WRITER_OUTLET.match(line))
+        for pattern in (_WRITER_OUTLET, _NAMED_OPENING)
+        if (m := pattern.match(line))
     ] + [
         (line.rsplit(sep, 1)[1], line)
         for line in chrome[:12]
@@ -278,7 +303,7 @@ def find_outlet(
             return Outlet(source.name, _first(source.domains), source.slug, line)
     for paragraph in paragraphs:
         for m in _TOLD.finditer(paragraph):
-            source = _match_name(m.group("name"), sources, whole=True)
+            source = _match_name(m.group("name") or m.group("checking"), sources, whole=True)
             if source:
                 return Outlet(source.name, _first(source.domains), source.slug, m.group(0))
 

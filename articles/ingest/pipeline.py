@@ -10,7 +10,7 @@ from . import chrome
 from .dates import DateMention, find_dates, year_of_sentence
 from .decode import decode, normalise
 from .language import detect_language
-from .outlet import STAMP_NAME, find_outlet, stamp_signature
+from .outlet import STAMP_NAME, find_outlet, site_prefix, stamp_signature
 from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
@@ -31,11 +31,11 @@ _UPDATED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_UPDATED_WORDS})\s*[:：]?\s
 # What may stand beside a date on a line that is only a date: times, weekdays, separators.
 _DATE_LINE_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?|"
-    r"\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::\d{2})?\)?|\b(?:wib|wita|wit|myt|ict|sgt)\b|"
+    r"\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::\d{2})?\)?|\b(?:wib|wita|wit|myt|ict|sgt|pt|et)\b|"
     r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
-    r"\|\s*[\d,.]+\s*views?|\bdate\b|เวลา|ที่|"
+    r"\|\s*[\d,.]+\s*views?|\bdate\b|\bngày\b|เวลา|ที่|"
     r"\((?:จำนวนคนอ่าน|คนอ่าน|อ่าน|เข้าชม|views?|lượt xem|dibaca)\s*:?\s*[\d,.]+\s*(?:ครั้ง)?\)|"
     r"@|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
@@ -69,14 +69,24 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return True
     if len(line) > 80:
         return False
-    byline = _BYLINE_STAMP.match(line) if in_header and _TIME.search(line) else None
-    if byline and _date_only(byline.group("stamp")):
+    stamped = in_header and _TIME.search(line) is not None
+    byline = _BYLINE_STAMP.match(line) if stamped else None
+    if (byline and _date_only(byline.group("stamp"))) or (stamped and _by_stamp(line)):
         return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
 
 
-# A writer's name, a separator and the time stamp: a byline line of the page's header.
-_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.'’ ]{2,40}?\s*[•|·]\s*(?P<stamp>.+)$")
+# A writer's or a desk's name, a separator and the time stamp: a byline line of the page's
+# header ("Siti Yona Hukmana • 26 May 2023 23:27", "Ban Thời sự-Thứ năm, ngày 01/10/2015 20:13
+# GMT+7"); or "By", a name of up to four words and the stamp ("By VNA January 6, 2023 | 01:52").
+_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
+_BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
+
+
+def _by_stamp(line: str) -> bool:
+    m = _BY.match(line)
+    words = line[m.end() :].split(" ") if m else []
+    return any(_date_only(" ".join(words[n:])) for n in range(1, min(5, len(words))))
 
 
 def _cue_before(text: str) -> str | None:
@@ -157,7 +167,13 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
         flags.append(Flag("language_unknown", "The language could not be told; set it by hand."))
 
     matcher = vocabulary.matcher
-    headline = layout.headline
+    headline = _without_stamp(layout)
+    prefix = site_prefix(headline, vocabulary.sources)
+    if prefix:
+        title_site, headline = prefix
+        layout.headline = headline
+    else:
+        title_site = None
     if not headline:
         flags.append(Flag("headline_missing", "No headline was found; write one."))
     elif _headline_truncated(headline, matcher.segment):
@@ -186,6 +202,7 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
         sources=vocabulary.sources,
         header=[line for _, line in layout.header_lines],
         site_name=layout.site_name,
+        title_site=title_site,
     )
     if outlet is None:
         flags.append(Flag("outlet_missing", "The text does not say which outlet published it."))
@@ -269,6 +286,22 @@ def with_agency_countries(
         if code and code not in named and code not in added:
             added[code] = Suggestion(key=code, evidence=agency.evidence, count=agency.count)
     return [*countries, *added.values()]
+
+
+def _without_stamp(layout: chrome.Layout) -> str:
+    """The headline without a time stamp printed after it ("… ở Campuchia 17/12/2025 17:24"),
+    which goes to the header lines, where the publication date is read."""
+    headline = layout.headline
+    mentions = find_dates(headline)
+    if not mentions or not _TIME.search(headline[mentions[-1].end :]):
+        return headline
+    stamp = headline[mentions[-1].start :]
+    title = headline[: mentions[-1].start].strip()
+    if len(title) < 20 or not _date_only(stamp):
+        return headline
+    layout.header_lines.append((layout.headline_line, stamp))
+    layout.headline = title
+    return title
 
 
 def natural_key(*, headline: str, language: str, text: str) -> str:

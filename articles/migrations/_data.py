@@ -142,7 +142,7 @@ def _add_aliases(model: type[Model], db: str, key: str, aliases: dict[str, list[
         row.save(using=db)
 
 
-def _extend_vocabulary(apps, db: str, extension) -> None:
+def extend_vocabulary(apps, db: str, extension) -> None:
     """Add what one extension module holds: topic keywords, agencies and outlets, aliases."""
     Topic = apps.get_model("articles", "Topic")
     Agency = apps.get_model("articles", "Agency")
@@ -224,10 +224,10 @@ def load_vocabularies(apps, schema_editor):
     db = schema_editor.connection.alias  # the database being migrated
     _load_first(apps, db)
     _common_thai_names(apps, db)
-    _extend_vocabulary(apps, db, _vocabulary_v2)
+    extend_vocabulary(apps, db, _vocabulary_v2)
     _names_in_thai_and_vietnamese(apps, db)
-    _extend_vocabulary(apps, db, _vocabulary_v3)
-    _extend_vocabulary(apps, db, _vocabulary_v4)
+    extend_vocabulary(apps, db, _vocabulary_v3)
+    extend_vocabulary(apps, db, _vocabulary_v4)
 
 
 def unload_vocabularies(apps, schema_editor):
