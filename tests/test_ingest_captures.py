@@ -675,3 +675,18 @@ def test_a_known_outlets_name_before_the_headline_is_the_title_bars():
     assert parsed.outlet.source_slug == "manager-online"
     two_countries = "Thailand - Laos agree to joint patrols on the Mekong"
     assert parse(f"{two_countries}\n\n{LEDE_EN}").headline == two_countries
+
+
+def test_a_yearless_dateline_takes_its_year_from_a_caption_of_the_same_day():
+    caption = (
+        "The deputy director speaks during a press conference at the police headquarters in "
+        "Kuala Lumpur September 26, 2019. — Picture by Hari Anggara"
+    )
+    lede = "KUALA LUMPUR, Sept 26 — Police said they have crippled a cross-border syndicate."
+    parsed = parse(f"Human trafficking ring busted\n{caption}\n\n{lede}\n\n{LEDE_EN}")
+    assert caption not in parsed.body
+    assert parsed.event_start == datetime.date(2019, 9, 26)
+    assert "event_year_from_caption" in {f.code for f in parsed.flags}
+    other_day = caption.replace("September 26", "September 20")
+    elsewhere = parse(f"Human trafficking ring busted\n{other_day}\n\n{lede}\n\n{LEDE_EN}")
+    assert elsewhere.event_start is None

@@ -304,6 +304,19 @@ def _without_stamp(layout: chrome.Layout) -> str:
     return title
 
 
+def _in_a_caption(yearless: DateMention, layout: chrome.Layout) -> DateMention | None:
+    """The one full date of that day and month that the page's photo captions print."""
+    found = {
+        mention.first(): mention
+        for removed in layout.removed
+        if removed.reason == "photo caption"
+        for mention in find_dates(removed.text)
+        if mention.year is not None
+        and (mention.start_day, mention.start_month) == (yearless.start_day, yearless.start_month)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def natural_key(*, headline: str, language: str, text: str) -> str:
     """Key a re-import recognises: the headline when there is one, else the whole text."""
     if headline:
@@ -403,6 +416,18 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
                 f"{event.first():%Y-%m-%d} was taken from a later date with one — check it.",
             )
         )
+    if event is None and yearless is not None and background is None:
+        # A yearless day ("KUALA LUMPUR, Sept 26 —") that a photo's caption prints with its year
+        # ("… September 26, 2019. — Picture by …"): the same day, as far as the page tells.
+        event = _in_a_caption(yearless, layout)
+        if event:
+            flags.append(
+                Flag(
+                    "event_year_from_caption",
+                    f"The event date reads {_describe(yearless)}; its year {event.year} was "
+                    "taken from a photo caption of the same day — check it.",
+                )
+            )
     if event is None:
         event = yearless
 
