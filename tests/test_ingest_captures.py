@@ -690,3 +690,23 @@ def test_a_yearless_dateline_takes_its_year_from_a_caption_of_the_same_day():
     other_day = caption.replace("September 26", "September 20")
     elsewhere = parse(f"Human trafficking ring busted\n{other_day}\n\n{lede}\n\n{LEDE_EN}")
     assert elsewhere.event_start is None
+
+
+def test_fraud_words_in_a_scam_story_do_not_make_it_economic_crime():
+    from articles.ingest.pipeline import select_topics
+    from articles.ingest.types import Suggestion
+
+    scams = Suggestion("online-scams", ("penipuan online",), 3)
+    fraud = Suggestion("economic-crime", ("penipuan",), 2)
+    smuggling = Suggestion("economic-crime", ("penipuan", "smuggling"), 3)
+    assert [s.key for s in select_topics([scams, fraud], lede="")] == ["online-scams"]
+    assert [s.key for s in select_topics([fraud], lede="")] == ["economic-crime"]
+    kept = select_topics([scams, smuggling], lede="")
+    assert [s.key for s in kept] == ["online-scams", "economic-crime"]
+
+
+def test_the_ten_asean_countries_in_thai_name_every_member():
+    from articles.ingest.pipeline import ASEAN_MEMBERS, with_asean_members
+
+    text = "ผู้แทนจากประเทศอาเซียนจำนวน 10 ประเทศ เข้าร่วมประชุม"
+    assert {s.key for s in with_asean_members([], text)} == set(ASEAN_MEMBERS)

@@ -245,17 +245,32 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
     mention deep in a long story ("… also discussed terrorism") stays out.
     """
     lede = lede.casefold()
-    return [
+    kept = [
         s
         for s in suggestions
         if s.count >= 2 or any(word.casefold() in lede for word in s.evidence)
     ]
+    # A scam is a fraud: where the story is about online scams, fraud words alone ("penipuan",
+    # "fraudsters") do not make it a story about economic crime as well.
+    if any(s.key == "online-scams" for s in kept):
+        kept = [
+            s
+            for s in kept
+            if s.key != "economic-crime"
+            or not all(_FRAUD.fullmatch(word.casefold()) for word in s.evidence)
+        ]
+    return kept
+
+
+_FRAUD = re.compile(
+    r"fraud(?:s|sters?|ulent)?|penipuan|penipu|gian lận|lừa đảo|ฉ้อโกง|การฉ้อโกง|penipuan online"
+)
 
 
 # "The ten ASEAN members" names every member: the text lists them by that phrase.
 ASEAN_MEMBERS = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
 _ALL_ASEAN = re.compile(
-    r"อาเซียน(?:ทั้ง)?\s*10\s*ประเทศ|10\s*ประเทศ(?:สมาชิก)?อาเซียน|สมาชิกอาเซียนทั้ง\s*10|"
+    r"อาเซียน(?:ทั้ง|จำนวน)?\s*10\s*ประเทศ|10\s*ประเทศ(?:สมาชิก)?อาเซียน|สมาชิกอาเซียนทั้ง\s*10|"
     r"(?:ten|10|all)\s+(?:asean\s+)?(?:member\s+)?(?:states|countries|nations)\s+of\s+asean|"
     r"(?:ten|10|all)\s+asean\s+(?:member\s+)?(?:states|countries|nations)|"
     r"10\s+(?:nước|quốc gia)\s+(?:thành viên\s+)?asean|"
