@@ -14,6 +14,7 @@ Roles: Editor, Chief editor and Data desk groups with their permissions.
 """
 
 import gettext
+from types import SimpleNamespace
 
 import pycountry
 from django.contrib.auth.management import create_permissions
@@ -46,8 +47,6 @@ def _thai_names() -> dict[str, str]:
 def _load_first(apps, db: str) -> None:
     Country = apps.get_model("articles", "Country")
     Topic = apps.get_model("articles", "Topic")
-    Agency = apps.get_model("articles", "Agency")
-    Source = apps.get_model("articles", "Source")
 
     thai = _thai_names()
     with translation.override("en"):
@@ -88,30 +87,7 @@ def _load_first(apps, db: str) -> None:
         )
         for slug, kind, en, th, vi, description, kw_en, kw_th, kw_vi in TOPICS
     )
-    Agency.objects.using(db).bulk_create(
-        Agency(
-            acronym=acronym,
-            name_en=en,
-            name_th=th,
-            name_vi=vi,
-            aliases=aliases,
-            country_id=country,
-        )
-        for acronym, en, th, vi, aliases, country in AGENCIES
-    )
-    Source.objects.using(db).bulk_create(
-        Source(
-            name=name,
-            slug=slug,
-            homepage=homepage,
-            domains=domains,
-            country_id=country,
-            kind=kind,
-            language=language,
-            aliases=aliases,
-        )
-        for name, slug, homepage, domains, country, kind, language, aliases in SOURCES
-    )
+    extend_vocabulary(apps, db, SimpleNamespace(NEW_AGENCIES=AGENCIES, NEW_SOURCES=SOURCES))
 
 
 def _common_thai_names(apps, db: str) -> None:
