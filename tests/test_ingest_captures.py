@@ -435,8 +435,10 @@ SPELLED_SHARE_BAR = (
         "Mời bạn đọc theo dõi Báo Mới trên",
         "Nội dung bài viết",
         "SCROLL TO CONTINUE WITH CONTENT",
-        # the second fresh set: media menus, subscription prompts, copyright lines
+        # the second fresh set: media menus, subscription prompts, copyright lines, players
         "Đăng ký",
+        "Listen to this article",
+        "Nghe đọc bài viết",
         "© 2025 Báo Điện tử",
         "Video Báo Ảnh Báo in Podcast Chuyển động trẻ Emagazine Infographic",
         ">>> Đọc thêm: Anh dẫn độ nghi can người gốc Việt",

@@ -48,7 +48,10 @@ _FURNITURE = re.compile(
     r"mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem).*|(?:lagi|more) info (?:di|at)\s*:.*|"
     r"thông báo|đóng|gốc|nhập thông tin|lỗi\s*:.*|gửi (?:bình luận|liên hệ|ý kiến) thành công|"
     r"nội dung bài viết.*|content image\b.*|scroll to continue.*|"
-    r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*)$",
+    r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
+    # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
+    r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
+    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini)$",
     re.IGNORECASE,
 )
 # A link to another story: "Baca juga: …", "Xem thêm: …", "Read also: …".
