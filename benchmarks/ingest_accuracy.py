@@ -39,7 +39,8 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SPACE = re.compile(r"\s+")
 FRESH_FROM = 101
 SECOND_FRESH_FROM = 111
-SPLITS = ("dev", "holdout", "fresh", "fresh2")
+THIRD_FRESH_FROM = 121
+SPLITS = ("dev", "holdout", "fresh", "fresh2", "fresh3")
 
 
 def load_labels(corpus: Path = CORPUS) -> list[dict]:
@@ -51,9 +52,11 @@ def load_labels(corpus: Path = CORPUS) -> list[dict]:
 
 
 def split_of(label_id: str) -> str:
-    """Ids from 111 on are the second fresh set, from 101 the first; of the rest, every third
-    capture is held out."""
+    """Ids from 121 on are the third fresh set, from 111 the second, from 101 the first; of the
+    rest, every third capture is held out."""
     number = int(label_id.rsplit("-", 1)[1])
+    if number >= THIRD_FRESH_FROM:
+        return "fresh3"
     if number >= SECOND_FRESH_FROM:
         return "fresh2"
     if number >= FRESH_FROM:
