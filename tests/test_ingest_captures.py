@@ -439,6 +439,14 @@ SPELLED_SHARE_BAR = (
         "Đăng ký",
         "Listen to this article",
         "Nghe đọc bài viết",
+        # the third: symbols alone, a carousel's arrows, a counter's word, dated links, tag lists
+        "=",
+        "***********",
+        "< Kuiz sebelumnya",
+        "Kuiz seterusnya >",
+        "views",
+        "- 04-11-2025Thái Lan chứng kiến tỷ lệ nợ hộ gia đình cao chưa từng có",
+        "Myanmar , Thailand , Border , Arrests , Online , Fraud , Shwe Kokko",
         "© 2025 Báo Điện tử",
         "Video Báo Ảnh Báo in Podcast Chuyển động trẻ Emagazine Infographic",
         ">>> Đọc thêm: Anh dẫn độ nghi can người gốc Việt",
@@ -476,6 +484,8 @@ def test_a_short_subheading_between_paragraphs_stays():
         ("12 มีนาคม 2018 (จำนวนคนอ่าน 2045)", (2018, 3, 12)),
         ("By VNA   January 6, 2023 | 01:52 am PT", (2023, 1, 6)),
         ("Ban Thời sự-Thứ năm, ngày 01/10/2015 20:13 GMT+7", (2015, 10, 1)),
+        ("วันที่ 14 ธ.ค. 2561 เวลา 11:20 น.", (2018, 12, 14)),
+        ("Đối ngoại - Ngày đăng : 06:48, 26/05/2010", (2010, 5, 26)),
     ],
 )
 def test_publication_lines_in_more_shapes(line, published):
@@ -588,7 +598,18 @@ def test_a_place_and_a_date_on_a_line_are_not_a_signed_stamp():
     assert parsed.outlet is None or parsed.outlet.name != "Bangkok"
 
 
-@pytest.mark.parametrize("heading", ["Đừng bỏ lỡ", "Tin tiêu điểm", "Trending now", "Terpopuler"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Đừng bỏ lỡ",
+        "Tin tiêu điểm",
+        "Trending now",
+        "Terpopuler",
+        "See also",
+        "More On This Story",
+        "Next In Aseanplus News",
+    ],
+)
 def test_a_link_lists_heading_ends_the_story(heading):
     teaser = "GD&TĐ - Quán triệt sâu sắc nghị quyết của Bộ Chính trị về giáo dục"
     parsed = parse(f"Hai nước tuần tra chung\n\n{LEDE_VI}\n\n{heading}\n{teaser}")
@@ -712,3 +733,26 @@ def test_the_ten_asean_countries_in_thai_name_every_member():
 
     text = "ผู้แทนจากประเทศอาเซียนจำนวน 10 ประเทศ เข้าร่วมประชุม"
     assert {s.key for s in with_asean_members([], text)} == set(ASEAN_MEMBERS)
+
+
+def test_an_update_line_in_capitals_is_the_update_not_the_story():
+    parsed = parse(f"Police cooperate against scams\n\nUPDATE 11 Sep 2024\n\n{LEDE_EN}")
+    assert parsed.updated_on == datetime.date(2024, 9, 11)
+    assert "UPDATE 11 Sep 2024" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    "lede, slug, name",
+    [
+        (f"(MGR Online) {LEDE_EN}", "manager-online", None),
+        (f"SINGAPORE - {LEDE_EN}", None, None),
+        (f"KORDANEWS – {LEDE_EN}", None, "KORDANEWS"),
+    ],
+)
+def test_a_bracketed_known_outlet_opens_the_lede_and_a_city_in_capitals_is_not_one(
+    lede, slug, name
+):
+    parsed = parse(f"Police cooperate against scams\n\n{lede}")
+    got = parsed.outlet
+    assert (got.source_slug if got else None) == slug
+    assert (got.name if got and not got.source_slug else None) == name

@@ -146,9 +146,17 @@ def test_the_second_fresh_sets_agencies_are_found(text, acronym):
             "irrawaddy",
         ),
         ("(เบนาร์นิวส์) – ตำรวจไทยและมาเลเซียร่วมกันจับกุมผู้ต้องหาค้ามนุษย์ที่ชายแดน", "benarnews"),
+        (
+            "(CAO) Từ ngày 1-4/3/2022, tại thủ đô Phnom Pênh đã diễn ra hội nghị ASEANAPOL.",
+            "cong-an-tphcm",
+        ),
+        (
+            "NDO - Bộ Công an Việt Nam và Bộ Công an Trung Quốc tổ chức hội nghị lần thứ 7.",
+            "nhan-dan",
+        ),
     ],
 )
-def test_the_outlets_migration_0002_adds_are_named(text, slug):
+def test_the_outlets_migrations_0002_and_0003_add_are_named(text, slug):
     parsed = parse_article(
         f"Police cooperate across borders\n\n{text}", vocabulary=load_vocabulary()
     )

@@ -17,7 +17,8 @@ _RELATED_HEADINGS = re.compile(
     r"ข่าวยอดนิยม|เรื่องที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|top viewed.*|"
     r"most (?:read|viewed|popular)|related(?: news| stories| articles| posts)?|"
     r"recommended(?: for you| stories)?|read (?:more|next)|more stories|you may also like|"
-    r"latest news|tin liên quan|tin cùng chuyên mục|đọc nhiều(?: nhất)?|"
+    r"latest news|more on this story|next in .{2,40}|see also|tin liên quan|tin cùng chuyên mục|"
+    r"đọc nhiều(?: nhất)?|"
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
@@ -41,6 +42,7 @@ _SHARE = re.compile(
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
     r"menu|home|หน้าแรก|หน้าหลัก|trang chủ|beranda|laman utama|utama|breaking(?: news)?|"
+    r"[^\w\s]{1,40}|[<«‹]\s*\S.{0,30}|\S.{0,30}\s[>»›]|"
     r"home top ad|advertisement|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|"
     r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
     r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
@@ -63,7 +65,8 @@ _OTHER_STORY = re.compile(
 _LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a list of links
 _LONE_BYLINE = re.compile(r"^\([^()]{2,30}\)\s*[-–—]$")  # "(DS&PL) -" on its own line
 _TAG_LINE = re.compile(
-    r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$",
+    r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$|"
+    r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$",
     re.IGNORECASE,
 )
 _IMAGE_FILE = re.compile(
@@ -75,6 +78,8 @@ _IMAGE_FILE = re.compile(
 _BAR_ITEM = re.compile(rf"\b(?:{_SHARE_WORD[3:-1]}|send|pdf|export)\b", re.IGNORECASE)
 # Other stories' titles cut short in a list: "Sar cari budak hilang di Baling disambung ...".
 _CUT_LINK = re.compile(r"^.{10,80}\s(?:\.{3}|…)$")
+# Another story's title with its date glued in front, in a list: "- 04-11-2025Thái Lan …".
+_DATED_LINK = re.compile(r"^[-–•·]\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*[^\W\d_]")
 _PHOTO_CREDIT = re.compile(
     r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*\.?\s*$|"
     r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
@@ -96,7 +101,8 @@ _CREDIT_LINE = re.compile(
 _COUNTER = re.compile(
     r"^\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
     r"lượt xem|bình luận|pengunjung|kali dibaca|dibaca|dilihat|kali dilihat|paparan)|"
-    r"(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?)\s*\|?$",
+    r"(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?|\d{1,3}\s*/\s*\d{1,3}|"
+    r"views?|comments?|lượt xem|ผู้เข้าชม)\s*\|?$",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
@@ -217,7 +223,7 @@ def _chrome_reason(line: str) -> str | None:
         return "photo caption"
     if _FURNITURE.match(line) or _is_menu(line) or _is_media_menu(line):
         return "site navigation"
-    if _LINK_ITEM.search(line) or _CUT_LINK.match(line):
+    if _LINK_ITEM.search(line) or _CUT_LINK.match(line) or _DATED_LINK.match(line):
         return "link to another story"
     if _TAG_LINE.match(line):
         return "tag line"

@@ -173,19 +173,32 @@ _WRITER_OUTLET = re.compile(
 )
 # A lede opened by a name of a few words and a dash: "MGR Online - …" (a known outlet only: the
 # same shape opens with a city, "KUALA LUMPUR -").
-_NAMED_OPENING = re.compile(r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){1,2})\s[-–—]\s")
+_NAMED_OPENING = re.compile(
+    r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){1,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
+)
 # What a site adds to its name in a byline: "detikNews", "Tribunnews", "VnExpress Online".
 _NAME_SUFFIX = re.compile(r"(?:news|online|\.com|\.co(?:\.\w{2})?|\.vn|tv)$")
 
 
-def _credits(paragraphs: list[str], header: list[str]) -> list[tuple[str, str]]:
+def _credits(
+    paragraphs: list[str], header: list[str], sources: tuple[SourceEntry, ...]
+) -> list[tuple[str, str]]:
     """(name, evidence) from bylines and news-desk credits at the top of the story."""
     found = []
     for line in [*header, *paragraphs[:3]]:
         m = _BYLINE.match(line) or _BYLINE_TAIL.search(line)
         if m:
             name = m.group("paren") or m.group("acronym") or m.group("site")
-            if not _NOT_NAMES.match(name.strip()):
+            # A long word in capitals is as often the dateline's city ("SINGAPORE -",
+            # "JAKARTA –") as an outlet: only a known one counts, or one named as a site.
+            city_like = (
+                bool(m.group("acronym"))
+                and len(name) > 5
+                and not _NAME_SUFFIX.search(name.casefold())  # "KORDANEWS –" is an outlet
+            )
+            if not _NOT_NAMES.match(name.strip()) and not (
+                city_like and _match_name(name, sources, whole=True) is None
+            ):
                 found.append((name.strip(), m.group(0).strip()))
         for m in _THAI_DESK.finditer(line[:200]):
             found.append((m.group("name"), m.group(0)))
@@ -233,7 +246,7 @@ def find_outlet(
     breadcrumb, then web addresses. A wire named in a source line ("Theo TTXVN") yields to a
     byline: the byline names the outlet, the source line its wire.
     """
-    names: list[tuple[str, str]] = _credits(paragraphs, list(header))
+    names: list[tuple[str, str]] = _credits(paragraphs, list(header), sources)
     for line in chrome[:12]:  # a credit glued to a photo caption, or alone, set aside
         m = _BYLINE_TAIL.search(line)
         if m and not _NOT_NAMES.match(m.group("paren").strip()):
@@ -262,7 +275,7 @@ def find_outlet(
     # Known outlets only: a writer's byline ("Kanavino Ahmad Rizqo - detikNews"), a page
     # title's site name ("Content image - Phnom Penh Post").
     named_only = [
-        (m.group("name"), line)
+        (m.group("name") or m.group("paren"), line)
         for line in [*header, *paragraphs[:3]]
         for pattern in (_WRITER_OUTLET, _NAMED_OPENING)
         if (m := pattern.match(line))

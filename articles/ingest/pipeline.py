@@ -21,7 +21,7 @@ _PUBLISHED_WORDS = (
 )
 _UPDATED_WORDS = (
     r"วันที่ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|updated(?: on)?|"
-    r"last updated|modified|cập nhật|diperbarui|dikemas ?kini(?: pada)?"
+    r"last updated?|update|modified|cập nhật|diperbarui|dikemas ?kini(?: pada)?"
 )
 _PUBLISHED_CUE = re.compile(rf"^(?:{_PUBLISHED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
 _UPDATED_CUE = re.compile(rf"^(?:{_UPDATED_WORDS})(?![\w\u0e31-\u0e4e])", re.IGNORECASE)
@@ -32,7 +32,7 @@ _UPDATED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_UPDATED_WORDS})\s*[:：]?\s
 _DATE_LINE_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?|"
     r"\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::\d{2})?\)?|\b(?:wib|wita|wit|myt|ict|sgt|pt|et)\b|"
-    r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|"
+    r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|วันที่|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
     r"\|\s*[\d,.]+\s*views?|\bdate\b|\bngày\b|เวลา|ที่|"
@@ -71,6 +71,8 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return False
     stamped = in_header and _TIME.search(line) is not None
     byline = _BYLINE_STAMP.match(line) if stamped else None
+    if byline and _stamp_with_cue(byline.group("stamp")):
+        return True  # "Đối ngoại - Ngày đăng : 06:48, 26/05/2010" (a section, then a posted line)
     if (byline and _date_only(byline.group("stamp"))) or (stamped and _by_stamp(line)):
         return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
@@ -81,6 +83,12 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
 # GMT+7"); or "By", a name of up to four words and the stamp ("By VNA January 6, 2023 | 01:52").
 _BYLINE_STAMP = re.compile(r"^[^\W\d][\w.'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
 _BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
+
+
+def _stamp_with_cue(stamp: str) -> bool:
+    """A posted or updated line: the cue, then a date (a time may come between)."""
+    cue = _PUBLISHED_CUE.match(stamp) or _UPDATED_CUE.match(stamp)
+    return bool(cue) and _date_only(stamp[cue.end() :])
 
 
 def _by_stamp(line: str) -> bool:
