@@ -84,7 +84,9 @@ _PHOTO_CREDIT = re.compile(
     r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*\.?\s*$|"
     r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
-    r"[.\s](?:ảnh|photo|foto|sumber foto)\s*:\s*(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN
+    r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
+    r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE
+    r"\s-\s?(?:tangkap ?layar|screenshot|istimewa|ist\.?|dok\.?)(?:/[^/\n]{2,40})?$|"
     r"\s-\s*gambar fail\.?$|"
     r"[.\s](?:photo|picture|image|foto|ảnh) (?:by|courtesy of|do)\s+[^.]{2,60}\.?$|"
     r"^(?:foto|gambar|photo|picture)\s+(?:menunjukkan|memperlihatkan|shows?)\b|^©|"
@@ -120,7 +122,8 @@ _IN_PICTURE = re.compile(
     re.IGNORECASE,
 )
 _POSING = re.compile(
-    r"\bbergambar (?:ramai|kenangan|bersama)|chụp ảnh lưu niệm|\bpos(?:e[sd]?|ing) for (?:a )?"
+    r"\bbergambar (?:ramai|kenangan|bersama)|chụp (?:ảnh|hình) (?:lưu niệm|chung)|"
+    r"\bpos(?:e[sd]?|ing) for (?:a )?"
     r"(?:group |family )?(?:photo|picture)",
     re.IGNORECASE,
 )
