@@ -397,7 +397,7 @@ def test_a_thai_section_label_above_the_headline_is_not_the_headline():
         "Foto menunjukkan salah sebuah pusat penipuan yang diserbu di Kemboja.",
         "© Ảnh : Blue Dragon Children's Foundation",
         # the third
-        "The syndicates caused losses totalling more than $1.3 million. PHOTO ILLUSTRATION: ST FILE",
+        "The syndicates caused losses of more than $1.3 million. PHOTO ILLUSTRATION: ST FILE",
         "Polri gelar press rilis pemulangan WNI dari Kamboja -tangkaplayar/Bengkulu Ekspress",
         "Các đại biểu chụp hình lưu niệm",
     ],
