@@ -760,3 +760,12 @@ def test_a_bracketed_known_outlet_opens_the_lede_and_a_city_in_capitals_is_not_o
     got = parsed.outlet
     assert (got.source_slug if got else None) == slug
     assert (got.name if got and not got.source_slug else None) == name
+
+
+def test_a_press_release_signed_off_with_its_place_and_date():
+    parsed = parse(
+        f"Mangsa sindiket pulang\n\n{LEDE_EN}\n\n{LEDE_VI}\n\nPUTRAJAYA\n22 Oktober 2022"
+    )
+    assert parsed.published_on == datetime.date(2022, 10, 22)
+    assert "PUTRAJAYA" not in parsed.body and "2022" not in parsed.body
+    assert parsed.body.endswith(LEDE_VI)

@@ -528,7 +528,8 @@ def _drop_trailing_slogans(
         return kept
     short = all(len(text) <= _SHORT_LINE for _, text in block)
     if short and (len(block) >= 2 or any(_HOTLINE.search(text) for _, text in block)):
-        posted = [item for item in block if is_metadata(item[1], in_header=False)]
+        # A posted line, or a date alone (a press release's sign-off), stays for the dates.
+        posted = [item for item in block if is_metadata(item[1], in_header=True)]
         slogans = [text for item in block if item not in posted for text in (item[1],)]
         if slogans:
             layout.removed.append(Removed("campaign slogan", "\n".join(slogans)))

@@ -169,6 +169,7 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
         )
 
     layout = chrome.split_layout(text, is_metadata=_is_metadata)
+    _closing_dateline(layout)
     body = "\n\n".join(p for _, p in layout.paragraphs)
     language = detect_language(body or text)
     if language == "und":
@@ -309,6 +310,24 @@ def with_agency_countries(
         if code and code not in named and code not in added:
             added[code] = Suggestion(key=code, evidence=agency.evidence, count=agency.count)
     return [*countries, *added.values()]
+
+
+def _closing_dateline(layout: chrome.Layout) -> None:
+    """A press release signed off with its place and date ("PUTRAJAYA" / "22 Oktober 2022"):
+    the date line, and the place line above it, are the page's metadata, not the story."""
+    paragraphs = layout.paragraphs
+    if len(paragraphs) < 3 or len(paragraphs[-1][1]) > 40 or not _date_only(paragraphs[-1][1]):
+        return
+    closing = [paragraphs.pop()]
+    place = paragraphs[-1][1]
+    if len(place) <= 40 and len(place.split()) <= 4 and not _SENTENCE_STOP.search(place):
+        closing.insert(0, paragraphs.pop())
+    for _number, line in closing:
+        layout.removed.append(chrome.Removed("page metadata", line))
+    layout.header_lines.append(closing[-1])
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;:。]$")
 
 
 def _without_stamp(layout: chrome.Layout) -> str:
