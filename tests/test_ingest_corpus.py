@@ -15,7 +15,7 @@ FLOORS = {
     "language": 0.99,
     "headline": 0.96,
     "outlet": 0.84,
-    "published_on": 0.91,
+    "published_on": 0.93,
     "event_date": 0.88,
     "year_missing": 0.93,
 }
