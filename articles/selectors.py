@@ -44,7 +44,7 @@ CARD_DEFERRED = ("body", *EDITORIAL_COLUMNS)
 
 # The tag relations attach_tags reads (the registry's names) and the attribute it sets on each
 # article: `topic_list`, `country_list`, `agency_list`.
-TAGS = tuple(tag.name for tag in Article.TAGS)
+TAGS = Article.TAG_RELATIONS
 _REGISTRY = {tag.name: tag for tag in Article.TAGS}
 
 

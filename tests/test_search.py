@@ -78,7 +78,6 @@ def test_ranking_is_headline_then_newest(corpus):
 
 def _cap(monkeypatch, cap):
     """Count `cap` matches at most: where the search counts, and where pages say so."""
-    monkeypatch.setattr(search, "COUNT_CAP", cap)
     monkeypatch.setattr(search.reading, "COUNT_CAP", cap)
 
 

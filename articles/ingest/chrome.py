@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from .dates import find_dates
+from .dates import THAI_LETTER, find_dates
 from .types import Removed
 
 # A line that opens a block of other stories: everything from it to the end is not this story.
@@ -131,7 +131,7 @@ _SEE_MORE_LINK = re.compile(r"^(?:xem thêm|read more|อ่านต่อ|อ�
 _CAPTION = re.compile(r"\s\|$|^\|$")
 _HOTLINE = re.compile(r"สายด่วน|hotline|đường dây nóng|\bโทร\.?\s*\d{3,}", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s+(?:»|›|>>|>)\s+")
-_SENTENCE_END = re.compile(r"[.!?;:。]$")
+SENTENCE_END = re.compile(r"[.!?;:。]$")
 _SHORT_LINE = 120
 HEADLINE_MAX = 300
 
@@ -180,7 +180,7 @@ def _is_menu(line: str) -> bool:
     words = line.split()
     if len(words) < 6 or _ANY_DIGIT.search(line):
         return False
-    thai = [w for w in words if _THAI_LETTERS.search(w)]
+    thai = [w for w in words if THAI_LETTER.search(w)]
     lengths = [len(w) for w in thai]
     if len(thai) >= 6 and max(lengths) <= 20 and sum(lengths) / len(lengths) <= 10:
         return True
@@ -200,7 +200,7 @@ _MEDIA_SECTION = re.compile(
 
 def _is_media_menu(line: str) -> bool:
     """A menu of a site's media sections: three or more, half the words of a short line."""
-    if len(line) > 120 or _SENTENCE_END.search(line):
+    if len(line) > 120 or SENTENCE_END.search(line):
         return False
     found = [m.group(0).lower() for m in _MEDIA_SECTION.finditer(line)]
     covered = sum(len(name.split()) for name in found)
@@ -244,7 +244,7 @@ _CAPTION_LABEL = re.compile(r"^(?:chú thích ảnh|caption)\s*:?$", re.IGNORECA
 def _looks_like_headline(line: str) -> bool:
     return (
         0 < len(line) <= HEADLINE_MAX
-        and not _SENTENCE_END.search(line)
+        and not SENTENCE_END.search(line)
         and not _CAPTION.search(line)
         and _chrome_reason(line) is None
     )
@@ -298,7 +298,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
             layout.header_lines.append((number, line))
             layout.removed.append(Removed("page metadata", line))
             continue
-        if len(line) > _SHORT_LINE or _SENTENCE_END.search(line):
+        if len(line) > _SHORT_LINE or SENTENCE_END.search(line):
             in_header = False
         layout.paragraphs.append((number, line))
     return layout
@@ -325,7 +325,7 @@ def _headline_problem(line: str, is_metadata) -> str | None:
     """Why a line cannot be the headline, or None when it can."""
     if not 0 < len(line) <= HEADLINE_MAX:
         return "length"
-    if _SENTENCE_END.search(line) and not line.endswith(("?", "!")):
+    if SENTENCE_END.search(line) and not line.endswith(("?", "!")):
         return "sentence"
     if _chrome_reason(line) or is_metadata(line, in_header=True):
         return "chrome"
@@ -334,7 +334,7 @@ def _headline_problem(line: str, is_metadata) -> str | None:
     dates = find_dates(line)
     if dates and dates[0].start <= 40 and re.match(r"\s*[-–—]", line[dates[0].end :]):
         return "dateline"  # "กทม. 2 ธ.ค.- …" opens a lede
-    if _THAI_LETTERS.search(line):
+    if THAI_LETTER.search(line):
         if len(line) < 20 and " " not in line.strip():
             return "too short"
         if len(line) < 40 and " " not in line.strip() and re.search(r"\S[-/]\S", line):
@@ -350,7 +350,6 @@ def _headline_problem(line: str, is_metadata) -> str | None:
     return None
 
 
-_THAI_LETTERS = re.compile(r"[\u0e01-\u0e4e]")
 _ANY_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
@@ -416,9 +415,9 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
 
 def _story_starts(line: str, is_metadata) -> bool:
     """A paragraph of the report: a long sentence, a long Thai passage, or a lede's dateline."""
-    if len(line) > _SHORT_LINE and _SENTENCE_END.search(line):
+    if len(line) > _SHORT_LINE and SENTENCE_END.search(line):
         return True
-    if len(line) > 200 and _THAI_LETTERS.search(line):
+    if len(line) > 200 and THAI_LETTER.search(line):
         return True  # Thai ends sentences with a space, not a full stop
     problem = _headline_problem(line, is_metadata)
     return len(line) > 60 and problem in {"dateline", "metadata"} and not _KEY_VALUE.match(line)
@@ -432,7 +431,7 @@ def _site_suffix_removed(text: str) -> str:
     match = _SITE_SUFFIX.search(text)
     if not match:
         return text
-    if "|" not in match.group(0) and not _THAI_LETTERS.search(text[: match.start()]):
+    if "|" not in match.group(0) and not THAI_LETTER.search(text[: match.start()]):
         return text  # "Việt - Lào", "Malaysia - Indonesia": a dash inside a Latin headline
     return text[: match.start()]
 
@@ -498,7 +497,7 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
         between = 0 < i < len(kept) - 1
         if (
             between
-            and not _THAI_LETTERS.search(line)
+            and not THAI_LETTER.search(line)
             and _UNMARKED_MIN <= len(line) <= _CAPTION_SIZE
             and not _PARAGRAPH_END.search(line)
             and _PARAGRAPH_END.search(kept[i - 1][1])

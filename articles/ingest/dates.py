@@ -355,7 +355,7 @@ _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _SENTENCE_REACH = 200
 _LONG_SENTENCE = 500  # where sentences end with stops, a long one is still one sentence
-_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # (chrome and outlet use it too)
 
 
 def year_of_sentence(text: str, mention: DateMention) -> int | None:
@@ -363,7 +363,7 @@ def year_of_sentence(text: str, mention: DateMention) -> int | None:
     with a year word ("ngày 27/2, … lần thứ nhất năm 2025"); else None. Thai has no sentence
     stops, so a Thai sentence is cut at 200 characters either side (others at 500)."""
     searched = thai_digits_to_arabic(text)
-    reach = _SENTENCE_REACH if _THAI_LETTER.search(searched) else _LONG_SENTENCE
+    reach = _SENTENCE_REACH if THAI_LETTER.search(searched) else _LONG_SENTENCE
     start = max(0, mention.start - reach)
     before = list(_SENTENCE_END.finditer(searched, start, mention.start))
     if before:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .dates import find_dates
+from .dates import THAI_LETTER, find_dates
 from .types import Outlet, SourceEntry
 
 _TLDS = (
@@ -99,7 +99,7 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
     for alias, source in by_length:
         if len(alias) < 4 or len(folded) > len(alias) + 40 or alias not in folded:
             continue
-        if _THAI.match(alias) and folded.startswith(alias):
+        if THAI_LETTER.match(alias) and folded.startswith(alias):
             return source  # Thai runs words together: "โดย: ผู้จัดการออนไลน์พล.อ.อ.…"
         at = folded.find(alias)
         while at != -1:
@@ -112,7 +112,6 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
     return None
 
 
-_THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Credits that open a lede: "(VOVworld) –", "Bangkok (VNA) -", "PHNOM PENH, 29 Jan (Bernama) --",
 # "TPO -", "VTV.vn -", "TEMPO.CO, Jakarta -", "SAMARINDA, SENAYANPOST.com –".
 _BYLINE = re.compile(

@@ -320,14 +320,11 @@ def _closing_dateline(layout: chrome.Layout) -> None:
         return
     closing = [paragraphs.pop()]
     place = paragraphs[-1][1]
-    if len(place) <= 40 and len(place.split()) <= 4 and not _SENTENCE_STOP.search(place):
+    if len(place) <= 40 and len(place.split()) <= 4 and not chrome.SENTENCE_END.search(place):
         closing.insert(0, paragraphs.pop())
     for _number, line in closing:
         layout.removed.append(chrome.Removed("page metadata", line))
     layout.header_lines.append(closing[-1])
-
-
-_SENTENCE_STOP = re.compile(r"[.!?;:。]$")
 
 
 def _without_stamp(layout: chrome.Layout) -> str:
