@@ -769,3 +769,119 @@ def test_a_press_release_signed_off_with_its_place_and_date():
     assert parsed.published_on == datetime.date(2022, 10, 22)
     assert "PUTRAJAYA" not in parsed.body and "2022" not in parsed.body
     assert parsed.body.endswith(LEDE_VI)
+
+
+# The fourth fresh set's shapes (made-up text in each).
+
+OUTLETS = Vocabulary(
+    sources=(
+        SourceEntry("tempo", "Tempo", ("tempo.co",), ("TEMPO.CO",)),
+        SourceEntry("pantau", "Pantau", ("pantau.com",), ()),
+        SourceEntry("ucanews", "UCA News", ("ucanews.com",), ()),
+        SourceEntry("sinar-harian", "Sinar Harian", ("sinarharian.com.my",), ()),
+        SourceEntry("bernama", "Bernama", ("bernama.com",), ()),
+        SourceEntry("vnexpress", "VnExpress", ("vnexpress.net",), ()),
+    ),
+    topics={},
+    countries={},
+    agencies={},
+    agency_countries={},
+)
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        (f"Polisi bekerja sama\n\nTEMPO.COJakarta - {LEDE_EN}", "tempo"),  # glued to the city
+        (f"Polisi bekerja sama\n\nPantau - {LEDE_EN}", "pantau"),  # one word and a dash
+        (f"Police to repatriate workers\n\nBy UCA News reporter\n\n{LEDE_EN}", "ucanews"),
+        # The outlet's report credit, printed twice; the wire signs the story off.
+        (
+            f"PDRM jalin kerjasama\n\nLaporan Sinar Harian.\nLaporan Sinar Harian.\n\n"
+            f"{LEDE_EN}\n\nDadah itu dirampas. - Bernama",
+            "sinar-harian",
+        ),
+    ],
+)
+def test_the_outlet_from_bylines_a_new_site_uses(text, slug):
+    assert parse_article(text, vocabulary=OUTLETS).outlet.source_slug == slug
+
+
+def test_a_copyright_line_names_the_publisher_not_the_source_line():
+    text = f"Dẫn độ hai người\n\n{LEDE_VI}\n\nNguồn: vnexpress.net\n© 2024 | Thời báo Mới"
+    outlet = parse_article(text, vocabulary=OUTLETS).outlet
+    assert (outlet.source_slug, outlet.name) == (None, "Thời báo Mới")
+
+
+def test_a_site_builders_copyright_is_not_the_publisher():
+    text = f"Dẫn độ hai người\n\n{LEDE_VI}\n\nNguồn: vnexpress.net\n© 2024 Designed by ABC Web"
+    assert parse_article(text, vocabulary=OUTLETS).outlet.source_slug == "vnexpress"
+
+
+@pytest.mark.parametrize(
+    "stamp, published",
+    [
+        ("21 กุมภาพันธ์ 2556 :: 09:02:52 am 102530", datetime.date(2013, 2, 21)),  # a counter
+        ("2023.12.04", datetime.date(2023, 12, 4)),  # the year first, with dots
+        ("Ngày: 5/17/2025 6:16:11 PM", datetime.date(2025, 5, 17)),  # the month first
+        ("CRI, November 14, 2023", datetime.date(2023, 11, 14)),  # signed with a comma
+        ("Thursday, May 21, 2009", datetime.date(2009, 5, 21)),
+    ],
+)
+def test_a_date_stamp_in_the_header_is_the_publication_not_the_headline(stamp, published):
+    parsed = parse(f"{stamp}\n\nThai and Lao police agree on patrols\n\n{LEDE_EN}")
+    assert parsed.headline == "Thai and Lao police agree on patrols"
+    assert parsed.published_on == published
+    assert stamp not in parsed.body
+
+
+def test_a_weekday_before_a_date_is_not_its_signature():
+    parsed = parse(f"Thursday, May 21, 2009\n\nThai and Lao police agree\n\n{LEDE_EN}")
+    assert parsed.outlet is None or parsed.outlet.name != "Thursday"
+
+
+def test_a_day_first_date_stays_day_first():
+    (mention,) = find_dates("ngày 5/11/2025")
+    assert (mention.start_day, mention.start_month) == (5, 11)
+
+
+def test_a_blogs_post_footer_dates_the_page():
+    footer = "Polis Thai yakin Polis Thai yakin Reviewed by Unknown on September 18, 2015 Rating: 5"
+    parsed = parse(f"Polis Thai yakin\n\n{LEDE_EN}\n\n{footer}")
+    assert parsed.published_on == datetime.date(2015, 9, 18)
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Bạn có thể chuyển sang phiên bản mobile rút gọn của Tri thức nếu mạng chậm. Đóng",
+        "We’re sorry, this feature is currently unavailable. We’re working to restore it.",
+        "Simak Video 'Akhir Pelarian Buron Asal Thailand':",
+        "Thailand's spokesman speaks during the retreat on Jan 18, 2025. (PHOTO / AFP)",
+        "Kapolri menyematkan tanda pangkat di Mabes Polri, Jakarta. Tempo/Dian Triyuli Handoko",
+    ],
+)
+def test_banners_widgets_video_links_and_credited_captions_are_clutter(clutter):
+    parsed = parse(f"Thai and Lao police agree on patrols\n\n{LEDE_EN}\n\n{clutter}\n\n{LEDE_VI}")
+    assert clutter not in parsed.body
+    assert clutter in {r.text for r in parsed.removed}
+
+
+def test_a_paragraph_of_two_sentences_cut_short_is_not_a_caption():
+    cut = "Kepala Divisi menyebut buron akan diterbangkan sore ini. Dia akan dibawa dari Thailand"
+    parsed = parse(f"Polisi ekstradisi buron\n\n{LEDE_EN}\n{cut}\n{LEDE_VI}")
+    assert cut in parsed.body
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["10 negara di ASEAN", "สถานทูตประเทศอาเซียน 9 ประเทศ", "the nine other ASEAN countries"],
+)
+def test_all_asean_members_in_more_words(phrase):
+    vocabulary = Vocabulary(
+        sources=(), topics={}, countries={"TH": ("Thailand",)}, agencies={}, agency_countries={}
+    )
+    parsed = parse_article(f"Police meet\n\n{LEDE_EN} {phrase} met.", vocabulary=vocabulary)
+    assert {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"} <= {
+        s.key for s in parsed.countries
+    }

@@ -10,18 +10,18 @@ import pytest
 from articles.vocabulary import load_vocabulary
 from benchmarks.ingest_accuracy import evaluate, load_labels
 
-# On all 198 captures: the first 98 (dev and held-out) and the three fresh sets (36, 32, 32).
+# On all 236 captures: the first 98 (dev and held-out) and the four fresh sets (36, 32, 32, 38).
 FLOORS = {
     "language": 0.99,
     "headline": 0.96,
     "outlet": 0.84,
-    "published_on": 0.93,
+    "published_on": 0.94,
     "event_date": 0.88,
     "year_missing": 0.93,
 }
 TAG_FLOORS = {  # (precision, recall)
     "topics": (0.78, 0.86),
-    "countries": (0.89, 0.94),
+    "countries": (0.90, 0.94),
     "agencies": (0.94, 0.87),
 }
 
@@ -31,7 +31,7 @@ _REPORTS = {}
 
 @pytest.fixture
 def report(db):
-    """The corpus scored once per run (parsing 198 captures takes a second or two)."""
+    """The corpus scored once per run (parsing 236 captures takes a second or two)."""
     if "report" not in _REPORTS:
         _REPORTS["report"] = evaluate(load_labels(), load_vocabulary())
     return _REPORTS["report"]

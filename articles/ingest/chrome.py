@@ -53,13 +53,19 @@ _FURNITURE = re.compile(
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
     # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
     r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
-    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini)$",
+    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini|"
+    # A widget's apology: "We’re sorry, this feature is currently unavailable. …".
+    r"(?:we['’]re sorry, )?this (?:feature|content) is (?:currently |temporarily )?unavailable.*|"
+    # A banner the reader may close: "Bạn có thể chuyển sang … nếu mạng chậm. Đóng".
+    r".{10,200}[.!?]\s*(?:đóng|close|ปิด|tutup|×|✕)"
+    r")$",
     re.IGNORECASE,
 )
 # A link to another story: "Baca juga: …", "Xem thêm: …", "Read also: …".
 _OTHER_STORY = re.compile(
     r"^(?:[>»►▶]+\s*)?(?:baca juga|baca artikel lainnya|lihat juga|read also|also read|see also|"
-    r"xem thêm|đọc thêm|tin liên quan|อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|read more)\b.*$",
+    r"xem thêm|đọc thêm|tin liên quan|อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|read more|"
+    r"(?:simak|tonton)(?: juga)? video)\b.*$",
     re.IGNORECASE,
 )
 _LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a list of links
@@ -84,6 +90,10 @@ _PHOTO_CREDIT = re.compile(
     r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*\.?\s*$|"
     r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
+    r"\((?:photo|foto|ảnh)\s*/\s*[^()]{2,40}\)\s*$|"  # "(PHOTO / AFP)"
+    # After the caption's last sentence, the outlet and the photographer: "… 2015. Tempo/Dian
+    # Triyuli Handoko", "… Jakarta. ANTARA FOTO/Aditya Pradana Putra".
+    r"[.!?]\s+[A-Z][\w.]+(?:\s[A-Z]+)?\s?/\s?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$|"
     r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
     r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE
     r"\s-\s?(?:tangkap ?layar|screenshot|istimewa|ist\.?|dok\.?)(?:/[^/\n]{2,40})?$|"
@@ -101,7 +111,8 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
-    r"^\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
+    r"^(?!\d{4}([./])\d{1,2}\1\d{1,2}$|\d{1,2}([./])\d{1,2}\2\d{4}$)"  # a date: 2023.12.04
+    r"\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
     r"lượt xem|bình luận|pengunjung|kali dibaca|dibaca|dilihat|kali dilihat|paparan)|"
     r"(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?|\d{1,3}\s*/\s*\d{1,3}|"
     r"views?|comments?|lượt xem|ผู้เข้าชม)\s*\|?$",
@@ -448,6 +459,7 @@ _CAPTION_SIZE = 250
 # Shorter lines between paragraphs are as often the story's subheadings ("Patrols can help
 # countries capture fugitives") as captions: kept, for the editor to judge.
 _UNMARKED_MIN = 50
+_INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-ZĐ\"“]")
 _REPEAT_MIN = 40
 # A caption's credit in the middle of a line, with the caption printed again after it:
 # "Các học viên … (Ảnh: Đại sứ quán Australia) Các học viên …".
@@ -500,6 +512,7 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
             and not THAI_LETTER.search(line)
             and _UNMARKED_MIN <= len(line) <= _CAPTION_SIZE
             and not _PARAGRAPH_END.search(line)
+            and not _INNER_SENTENCE.search(line)  # two sentences: a paragraph the store cut
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
             and _PARAGRAPH_END.search(kept[i + 1][1])

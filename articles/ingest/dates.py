@@ -149,8 +149,14 @@ _PATTERNS = [
     ),
     # Thai month first: พฤศจิกายน 28, 2017
     ("th_mdy", re.compile(rf"({_TH_MONTH})\s*(\d{{1,2}}),\s*(\d{{4}})(?!\d)")),
-    # ISO 2022-03-05
-    ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
+    # ISO 2022-03-05, and the year first with dots or slashes: 2023.12.04, 2023/12/04
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?!\d)|"
+            r"(?<![\d.])(\d{4})([./])(\d{1,2})\5(\d{1,2})(?![\d.])"
+        ),
+    ),
     # Numeric range across months: "Từ ngày 31/3 - 1/4/2025"
     (
         "dm_dmy",
@@ -251,13 +257,15 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
         month_n = _english_month(month)
         return int(day), month_n, int(day2) if day2 else None, None, int(year)
     if kind == "iso":
-        year, month, day = g
+        year, month, day = g[:3] if g[0] else (g[3], g[5], g[6])
         return int(day), int(month), None, None, int(year)
     if kind == "dm_dmy":
         day, month, day2, month2, year = g
         return int(day), int(month), int(day2), int(month2), int(year)
     if kind == "dmy":
         day, day2, _separator, month, year = g
+        if int(month) > 12 >= int(day) and not day2:
+            day, month = month, day  # the month first, as only it can be: "5/17/2025 6:16 PM"
         year_n = _year(year, None, two_digit_is_buddhist=False)
         return int(day), int(month), int(day2) if day2 else None, None, year_n
     if kind == "vi_words":

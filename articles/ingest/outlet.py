@@ -113,12 +113,18 @@ def _match_name(name: str, sources: tuple[SourceEntry, ...], *, whole: bool = Fa
 
 
 # Credits that open a lede: "(VOVworld) –", "Bangkok (VNA) -", "PHNOM PENH, 29 Jan (Bernama) --",
-# "TPO -", "VTV.vn -", "TEMPO.CO, Jakarta -", "SAMARINDA, SENAYANPOST.com –".
+# "TPO -", "VTV.vn -", "TEMPO.CO, Jakarta -", "SAMARINDA, SENAYANPOST.com –", the site glued to
+# the city as a page store prints it ("TEMPO.COJakarta -"); a reporter's credit ("By UCA News
+# reporter"), the outlet's report ("Laporan Sinar Harian.").
 _BYLINE = re.compile(
     r"^[^()\n]{0,40}?\((?P<paren>[^()\n]{2,30})\)\s*[-–—]{1,2}|"
     r"^(?P<acronym>[A-ZĐ]{2,10}(?:\.[a-z]{2,3})?)\s*[-–—]\s|"
-    r"^(?:[A-Z][A-Z ]{1,25},\s*)?(?P<site>[\w-]+\.(?:com|co|id|vn|net|my|th|org)(?:\.[a-z]{2})?)"
-    r"\b[^-–—\n]{0,30}[-–—]"
+    r"^(?:[A-Z][A-Z ]{1,25},\s*)?"
+    r"(?P<site>[\w-]+\.(?i:com|co|id|vn|net|my|th|org)(?:\.(?i:[a-z]{2}))?)"
+    r"(?:\b|(?<=[A-Z])(?=[A-Z][a-z]))[^-–—\n]{0,30}[-–—]|"
+    r"^(?i:by)\s+(?P<reporter>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\s+"
+    r"(?i:reporters?|staff(?: writers?| reporters?)?|correspondents?|news desk|desk|bureau)\b|"
+    r"^(?i:laporan|reported by|a report by)\s+(?P<report>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\.?$"
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
 # Not สำนักข่าวกรอง (an intelligence agency) nor a desk named for its beat (ข่าวต่างประเทศ).
@@ -134,18 +140,33 @@ STAMP_NAME = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:\([^()\n]{1,12}\))?\s*(?P<name>[A-Za-z][\w.+]{1,15})$"
 )
 # A site's name just before its date stamp, in brackets or glued to it (a scraped header):
-# "(People's Daily Online)วันพุธ 29 พฤศจิกายน 2023", "The Star29-04-2025".
+# "(People's Daily Online)วันพุธ 29 พฤศจิกายน 2023", "The Star29-04-2025", "CRI, November 14, 2023".
 SIGNED_STAMP = re.compile(
-    r"^\((?P<paren>[^()\n]{2,30})\)|^(?P<glued>[A-Z][^\W\d_'’.&+]*(?:[\s'’.&+]+[A-Z][^\W\d_]*){0,3})(?=\d)"
+    r"^\((?P<paren>[^()\n]{2,30})\)|^(?P<glued>[A-Z][^\W\d_'’.&+]*(?:[\s'’.&+]+[A-Z][^\W\d_]*){0,3})(?=\d)|"
+    r"^(?P<comma>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}),\s*(?=\S)"
 )
 
 
 def stamp_signature(line: str, date_start: int) -> re.Match | None:
     """The name a date stamp starting at date_start is signed with, before it, or None."""
     m = SIGNED_STAMP.match(line)
+    if m and m.group("comma") and _WEEKDAY.fullmatch(m.group("comma")):
+        return None  # "Thursday, May 21, 2009": the day, not a signature
     if m and ((m.group("paren") and m.end() <= date_start) or m.end() == date_start):
         return m
     return None
+
+
+_WEEKDAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|"
+    r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
+    r"thứ \w+|chủ nhật",
+    re.IGNORECASE,
+)
+
+
+def signature_name(m: re.Match) -> str:
+    return next(g for g in m.group("paren", "glued", "comma") if g).strip()
 
 
 # The outlet's own interview or check: "…,” Hishammuddin told BenarNews.", "The Irrawaddy could
@@ -173,8 +194,35 @@ _WRITER_OUTLET = re.compile(
 # A lede opened by a name of a few words and a dash: "MGR Online - …" (a known outlet only: the
 # same shape opens with a city, "KUALA LUMPUR -").
 _NAMED_OPENING = re.compile(
-    r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){1,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
+    r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){0,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
 )
+# A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
+# rights reserved.", "Bản quyền thuộc về Báo X".
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|bản quyền(?: thuộc về)?|hak cipta(?: terpelihara)?)\s*"
+    r"(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?[|,.:–-]?\s*"
+    r"(?P<name>[^\W\d][^|\n]{1,50}?)\s*"
+    r"(?:[.,|]\s*(?:all rights reserved|bảo lưu mọi quyền|hak cipta terpelihara).*)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _copyright(lines: list[str]) -> tuple[str, str] | None:
+    for line in lines:
+        m = _COPYRIGHT.match(line)
+        name = m.group("name") if m else ""
+        if name and not re.search(r"\d", name) and not _NOT_PUBLISHER.search(name):
+            return name.strip(), line
+    return None
+
+
+# What a copyright line credits that is not the publisher: the site's builders.
+_NOT_PUBLISHER = re.compile(
+    r"\b(?:theme|design(?:ed)?|powered|developed|wordpress|blogger|template|thiết kế|phát triển)\b",
+    re.IGNORECASE,
+)
+
+
 # What a site adds to its name in a byline: "detikNews", "Tribunnews", "VnExpress Online".
 _NAME_SUFFIX = re.compile(r"(?:news|online|\.com|\.co(?:\.\w{2})?|\.vn|tv)$")
 
@@ -187,7 +235,7 @@ def _credits(
     for line in [*header, *paragraphs[:3]]:
         m = _BYLINE.match(line) or _BYLINE_TAIL.search(line)
         if m:
-            name = m.group("paren") or m.group("acronym") or m.group("site")
+            name = next(g for g in m.group("paren", "acronym", "site", "reporter", "report") if g)
             # A long word in capitals is as often the dateline's city ("SINGAPORE -",
             # "JAKARTA –") as an outlet: only a known one counts, or one named as a site.
             city_like = (
@@ -208,7 +256,7 @@ def _credits(
         dates = find_dates(line)
         signed = stamp_signature(line, dates[0].start) if dates else None
         if signed:
-            found.append(((signed.group("paren") or signed.group("glued")).strip(), line))
+            found.append((signature_name(signed), line))
     for line in [*header, *paragraphs[:3]]:
         m = _THAI_BY.search(line[:200])
         if m:
@@ -250,9 +298,21 @@ def find_outlet(
         m = _BYLINE_TAIL.search(line)
         if m and not _NOT_NAMES.match(m.group("paren").strip()):
             names.append((m.group("paren").strip(), m.group(0).strip()))
+        m = _BYLINE.match(line)  # "Laporan Sinar Harian." printed twice, so taken for a caption
+        if m and (m.group("report") or m.group("reporter")):
+            names.append(((m.group("report") or m.group("reporter")).strip(), line))
         for m in _THAI_DESK.finditer(line[:200]):  # "บริการข่าวไทยรัฐ" in the page's header
             names.append((m.group("name"), m.group(0)))
     bylines = len(names)  # the story's own credits, from its top
+    copyright = _copyright([*chrome, *paragraphs[-3:]])
+    if copyright:
+        if not any(_match_name(name, sources) for name, _ in names):
+            # The publisher, before any source line (which names where the story came from:
+            # "Nguồn: vnexpress.net" on a page "© 2024 | Thời báo ĐỨC").
+            source = _match_name(copyright[0], sources)
+            if source is None:
+                return Outlet(copyright[0], None, None, copyright[1])
+        names.append(copyright)
     if site_name:
         names.append((site_name, site_name))
     for paragraph in reversed(paragraphs[-3:]):

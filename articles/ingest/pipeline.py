@@ -45,11 +45,18 @@ _LEADING_VOWELS = "เแโใไ"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
+# After a time stamp, a bare number: the page's counter or the story's id ("… 09:02:52 am 102530").
+_TIME_THEN_NUMBER = re.compile(
+    r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|น\.))?)\s+\d{1,9}\s*$", re.I
+)
+
+
 def _date_only(line: str) -> bool:
     mentions = find_dates(line)
     if len(mentions) != 1:
         return False
     rest = line[: mentions[0].start] + line[mentions[0].end :]
+    rest = _TIME_THEN_NUMBER.sub(r"\1", rest)
     rest = STAMP_NAME.sub(lambda m: m.group(0)[: m.start("name") - m.start()], rest)  # "… CMG"
     signed = stamp_signature(line, mentions[0].start)  # "The Star29-04-2025"
     if signed:
@@ -95,6 +102,20 @@ def _by_stamp(line: str) -> bool:
     m = _BY.match(line)
     words = line[m.end() :].split(" ") if m else []
     return any(_date_only(" ".join(words[n:])) for n in range(1, min(5, len(words))))
+
+
+# A blog's post footer: "Reviewed by Unknown on September 18, 2015 Rating: 5", "Posted by Admin
+# on 12 March 2020".
+_POSTED_BY_ON = re.compile(r"\b(?:reviewed|posted) by\s+\S[^\n]{0,40}?\s+on\s+(?=\S)", re.I)
+
+
+def _posted_by_on(paragraphs: list[str]) -> DateMention | None:
+    for paragraph in paragraphs:
+        for m in _POSTED_BY_ON.finditer(paragraph):
+            dates = find_dates(paragraph[m.end() : m.end() + 40])
+            if dates and dates[0].start == 0 and dates[0].year is not None:
+                return dates[0]
+    return None
 
 
 def _cue_before(text: str) -> str | None:
@@ -279,17 +300,21 @@ _FRAUD = re.compile(
 # "The ten ASEAN members" names every member: the text lists them by that phrase.
 ASEAN_MEMBERS = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
 _ALL_ASEAN = re.compile(
-    r"อาเซียน(?:ทั้ง|จำนวน)?\s*10\s*ประเทศ|10\s*ประเทศ(?:สมาชิก)?อาเซียน|สมาชิกอาเซียนทั้ง\s*10|"
+    r"อาเซียน(?:ทั้ง|จำนวน)?\s*10\s*ประเทศ|ประเทศอาเซียน(?:อีก)?\s*9\s*ประเทศ|"
+    r"10\s*ประเทศ(?:สมาชิก)?อาเซียน|สมาชิกอาเซียนทั้ง\s*10|"
+    r"(?:nine|9)\s+other\s+asean\s+(?:member\s+)?(?:states|countries|nations)|"
     r"(?:ten|10|all)\s+(?:asean\s+)?(?:member\s+)?(?:states|countries|nations)\s+of\s+asean|"
     r"(?:ten|10|all)\s+asean\s+(?:member\s+)?(?:states|countries|nations)|"
     r"10\s+(?:nước|quốc gia)\s+(?:thành viên\s+)?asean|"
-    r"(?:10|sepuluh)\s+negara\s+(?:anggota\s+)?asean",
+    r"(?:10|sepuluh)\s+negara\s+(?:anggota\s+|di\s+)?asean|"
+    r"(?:seluruh|semua)\s+negara(?:-negara)?\s+(?:anggota\s+)?asean",
     re.IGNORECASE,
 )
 
 
 def with_asean_members(countries: list[Suggestion], text: str) -> list[Suggestion]:
-    """Add every member where the text speaks of all ten ASEAN countries."""
+    """Add every member where the text speaks of all ten ASEAN countries (or of the nine
+    others, beside the host)."""
     match = _ALL_ASEAN.search(text)
     if not match:
         return countries
@@ -469,6 +494,8 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             )
     if event is None:
         event = yearless
+    if published is None:
+        published = _posted_by_on([p for _, p in layout.paragraphs])
 
     if published:
         if published.year is None:

@@ -1,0 +1,62 @@
+"""Seventh extension of the vocabulary, frozen for the migration that loads it.
+
+What the fourth fresh set of captures names that the lists lacked: outlets by masthead, byline
+or copyright line (UCA News "By UCA News reporter", Pantau "Pantau -", Pattaya Daily News
+"พัทยาเดลีนิวส์", Ngày Nay "(Ngày Nay) -", An ninh Thủ đô "ANTĐ -", Thời báo Đức "© 2024 | Thời báo
+ĐỨC", VOA Tiếng Việt, Kosmo!, MalaysiaGazette, Canhsatbien.vn), Znews's former name "Tri thức
+trực tuyến"; the Royal Brunei Police Force and Thailand's Police Cyber Taskforce; and other
+spellings of agencies (the Vietnamese ministry in Thai and Malay forms, the Philippine and Thai
+police in Malay and Indonesian). Only adds.
+"""
+
+# name, slug, homepage, domains, country, kind, language, aliases
+NEW_SOURCES = [
+    ("UCA News", "ucanews", "https://www.ucanews.com", ["ucanews.com"], "TH", "other", "en",
+     ["UCAN", "Union of Catholic Asian News", "ucanews.com"]),
+    ("Pantau", "pantau", "https://www.pantau.com", ["pantau.com"], "ID", "other", "id",
+     ["Pantau.com"]),
+    ("Pattaya Daily News", "pattaya-daily-news", "https://th.pattayadailynews.com",
+     ["pattayadailynews.com", "th.pattayadailynews.com"], "TH", "other", "th",
+     ["พัทยาเดลีนิวส์", "Pattaya Daily News Thai"]),
+    ("Ngày Nay", "ngay-nay", "https://ngaynay.vn", ["ngaynay.vn"], "VN", "newspaper", "vi",
+     ["Báo Ngày Nay", "Ngaynay.vn"]),
+    ("An ninh Thủ đô", "an-ninh-thu-do", "https://www.anninhthudo.vn", ["anninhthudo.vn"], "VN",
+     "newspaper", "vi", ["ANTĐ", "ANTD", "Báo An ninh Thủ đô", "anninhthudo.vn"]),
+    ("Thời báo Đức", "thoi-bao-duc", "https://thoibaoduc.com", ["thoibaoduc.com"], "DE",
+     "other", "vi", ["Thời báo ĐỨC", "Thoi bao Duc"]),
+    ("VOA Tiếng Việt", "voa-tieng-viet", "https://www.voatiengviet.com", ["voatiengviet.com"],
+     "US", "broadcaster", "vi", ["Đài VOA", "VOA"]),
+    ("Kosmo!", "kosmo", "https://www.kosmo.com.my", ["kosmo.com.my"], "MY", "newspaper", "ms",
+     ["Kosmo! Online", "Kosmo Online", "Kosmo"]),
+    ("MalaysiaGazette", "malaysia-gazette", "https://malaysiagazette.com",
+     ["malaysiagazette.com"], "MY", "other", "ms", ["Malaysia Gazette"]),
+    ("Cảnh sát biển Việt Nam", "canhsatbien", "https://canhsatbien.vn",
+     ["canhsatbien.vn", "old.canhsatbien.vn"], "VN", "government", "vi", ["Canhsatbien.vn"]),
+]  # fmt: skip
+
+SOURCE_ALIASES = {
+    "znews": ["Tri thức trực tuyến", "Zing News", "Zing.vn"],
+    "tempo": ["TEMPO.CO", "Tempo.co"],
+    "benarnews": ["เบนาร์นิวส์", "BenarNews Thai"],
+}
+
+# acronym, English, Thai, Vietnamese, aliases, country
+NEW_AGENCIES = [
+    ("RBPF", "Royal Brunei Police Force", "", "Lực lượng Cảnh sát Hoàng gia Brunei",
+     ["Royal Brunei Police", "Polis Diraja Brunei", "Pasukan Polis Diraja Brunei",
+      "Brunei police", "ตำรวจบรูไน", "cảnh sát Brunei", "Royal Brunei Police Force"], "BN"),
+    ("PCT", "Police Cyber Taskforce (Thailand)", "", "Lực lượng Đặc nhiệm An ninh mạng",
+     ["Police Cyber Taskforce", "Police Cyber Task Force", "Lực lượng Đặc nhiệm An ninh mạng"],
+     "TH"),
+]  # fmt: skip
+
+AGENCY_ALIASES = {
+    "MPS-VN": [
+        "กระทรวงความมั่นคงปลอดภัยสาธารณะ",
+        "กระทรวงความมั่นคงปลอดภัยสาธารณะเวียดนาม",
+        "Keselamatan Awam Republik Sosialis Vietnam",
+        "Menteri Keselamatan Awam Vietnam",
+    ],
+    "PNP": ["kepolisian Filipina"],
+    "RTP": ["Polis Thai", "Royal Police Thailand"],
+}
