@@ -885,3 +885,28 @@ def test_all_asean_members_in_more_words(phrase):
     assert {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"} <= {
         s.key for s in parsed.countries
     }
+
+
+def test_a_dateline_on_its_own_line_dates_the_page_not_the_event():
+    text = (
+        "Cambodia and Laos increase cooperation\n\n"
+        "Preah Vihear (Cambodia)/Ban Meuang Sene (Lao PDR),10 August 2010\n"
+        f"- From 19 to 23 July 2010, a meeting was held. {LEDE_EN}"
+    )
+    parsed = parse(text)
+    assert parsed.published_on == datetime.date(2010, 8, 10)
+    assert (parsed.event_start, parsed.event_end) == (
+        datetime.date(2010, 7, 19),
+        datetime.date(2010, 7, 23),
+    )
+
+
+def test_a_writers_byline_with_a_comma_and_the_stamp_is_page_metadata():
+    text = (
+        "WNI minta dipulangkan\n\nBinti Mufarida , Jurnalis-Minggu, 22 Februari 2026 |16:10 WIB\n\n"
+        f"JAKARTA - Sebanyak 4.725 WNI tercatat pada 16 Januari hingga 22 Februari 2026. {LEDE_EN}"
+    )
+    parsed = parse(text)
+    assert parsed.published_on == datetime.date(2026, 2, 22)
+    assert parsed.event_start == datetime.date(2026, 1, 16)
+    assert "Binti Mufarida" not in parsed.body

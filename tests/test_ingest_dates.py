@@ -23,6 +23,11 @@ D = datetime.date
         ("On 5 March 2022 police met", D(2022, 3, 5), None),
         ("held March 1-5, 2021 in Bangkok", D(2021, 3, 1), D(2021, 3, 5)),
         ("Posted 2024-01-31", D(2024, 1, 31), None),
+        ("2023.12.04", D(2023, 12, 4), None),
+        ("Ngày: 5/17/2025 6:16:11 PM", D(2025, 5, 17), None),  # only the month can come first
+        ("pada 16 Januari hingga 22 Februari 2026.", D(2026, 1, 16), D(2026, 2, 22)),
+        ("from 30 March – 2 April 2024", D(2024, 3, 30), D(2024, 4, 2)),
+        ("LYON, 30 décembre 2016", D(2016, 12, 30), None),
     ],
 )
 def test_dates_are_read_in_the_common_era(text, first, last):

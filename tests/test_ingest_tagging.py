@@ -95,3 +95,29 @@ def test_a_thai_agency_name_followed_by_another_country_is_that_countrys_body():
     assert agencies("เจ้าหน้าที่กระทรวงยุติธรรม สหรัฐฯ ระบุ") == []
     assert agencies("รัฐมนตรีว่าการกระทรวงยุติธรรมไทยเข้าพบ") == ["MOJ-TH"]
     assert agencies("รัฐมนตรีว่าการกระทรวงยุติธรรม แถลงผลการประชุม") == ["MOJ-TH"]
+
+
+def test_transnational_crime_named_as_cross_border_is_not_border_management():
+    vocabulary = Vocabulary(topics={"border-management": ("biên giới", "sempadan", "border")})
+    for text in (
+        "Hội nghị về phòng, chống tội phạm xuyên biên giới.",
+        "Mesyuarat Menteri ASEAN mengenai Jenayah Rentas Sempadan.",
+        "Ministers discussed cross-border crime in the region.",
+    ):
+        parsed = parse_article(f"Meeting\n\n{text} {text}", vocabulary=vocabulary)
+        assert parsed.topics == [], text
+    parsed = parse_article("Meeting\n\nPatrols on the border. The border", vocabulary=vocabulary)
+    assert [s.key for s in parsed.topics] == ["border-management"]
+
+
+def test_victims_named_are_not_victims_supported():
+    vocabulary = Vocabulary(topics={"victim-support": ("victims", "repatriated", "nạn nhân")})
+    parsed = parse_article(
+        "Scam ring broken\n\nThe ring cheated victims of millions; victims lost savings.",
+        vocabulary=vocabulary,
+    )
+    assert parsed.topics == []
+    parsed = parse_article(
+        "Scam ring broken\n\nThe victims were repatriated on Monday.", vocabulary=vocabulary
+    )
+    assert [s.key for s in parsed.topics] == ["victim-support"]

@@ -87,6 +87,13 @@ _ID_MS_MONTH = (
     r"(?:januari|februari|maret|mac|mei|juni|juli|julai|agustus|ogos|agu|agt|ags|oktober|okt|"
     r"desember|disember|des|dis)\.?"
 )
+# French, as international bodies' pages print it ("30 décembre 2016", Interpol at Lyon).
+_FR_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_FR_MONTH = "(?:" + "|".join(sorted(_FR_MONTHS, key=len, reverse=True)) + ")"
 _DASH = r"\s*(?:[-–—]|ถึง|to|đến|hingga|sampai|sehingga)\s*"
 _DAY = r"(?<!\d)(\d{1,2})"
 
@@ -105,6 +112,15 @@ _PATTERNS = [
         re.compile(
             rf"(?<![\w])(?i:between)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:and)\s+(\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\s+({_EN_MONTH})(?:,?\s+(\d{{4}}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
+    # Ranges across months: "30 March – 2 April 2024", "16 Januari hingga 22 Februari 2026"
+    (
+        "dm_dm_y",
+        re.compile(
+            rf"{_DAY}(?:st|nd|rd|th)?\s+({_EN_MONTH}|{_ID_MS_MONTH}){_DASH}(\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\s+({_EN_MONTH}|{_ID_MS_MONTH}),?\s+(\d{{4}})(?!\d)",
             re.IGNORECASE,
         ),
     ),
@@ -143,6 +159,7 @@ _PATTERNS = [
             re.IGNORECASE,
         ),
     ),
+    ("fr_dmy", re.compile(rf"{_DAY}(?:er)?\s+({_FR_MONTH})\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
     (
         "id_mdy",
         re.compile(rf"(?<![\w])({_ID_MS_MONTH})\s+(\d{{1,2}}),\s*(\d{{4}})(?!\d)", re.IGNORECASE),
@@ -223,6 +240,11 @@ def _thai_month(raw: str | None) -> int | None:
     return _TH_MONTH_NUMBERS.get(raw.replace(".", "").replace(" ", ""))
 
 
+def _any_month(raw: str) -> int:
+    """An English, Indonesian or Malay month name's number."""
+    return _ID_MS_MONTHS.get(raw.lower().rstrip(".")) or _english_month(raw)
+
+
 def _english_month(raw: str) -> int:
     raw = raw.lower().rstrip(".")
     return next(i for i, name in enumerate(_EN_MONTHS, 1) if name.startswith(raw[:3]))
@@ -244,6 +266,9 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
             month_n if day2 else None,
             _year(year, era, two_digit_is_buddhist=True),
         )
+    if kind == "dm_dm_y":
+        day, month, day2, month2, year = g
+        return int(day), _any_month(month), int(day2), _any_month(month2), int(year)
     if kind == "vi_abbr":
         day, month, year = g
         return int(day), int(month), None, None, int(year)
@@ -278,6 +303,9 @@ def _mention(kind: str, m: re.Match) -> tuple[int, int, int | None, int | None, 
         day, day2, month, year = g
         month_n = _ID_MS_MONTHS[month.lower().rstrip(".")]
         return int(day), month_n, int(day2) if day2 else None, None, int(year) if year else None
+    if kind == "fr_dmy":
+        day, month, year = g
+        return int(day), _FR_MONTHS[month.lower()], None, None, int(year)
     if kind == "id_mdy":
         month, day, year = g
         return int(day), _ID_MS_MONTHS[month.lower().rstrip(".")], None, None, int(year)

@@ -40,6 +40,7 @@ _DATE_LINE_NOISE = re.compile(
     r"@|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
 )
+_DATELINE_LINE = 160  # a dateline on a line of its own: the places, then the date
 _DATELINE_DASH = re.compile(r"^\s*(?:\([^()\n]{2,30}\)\s*)?[-–—:]")
 _LEADING_VOWELS = "เแโใไ"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -88,7 +89,7 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
 # A writer's or a desk's name, a separator and the time stamp: a byline line of the page's
 # header ("Siti Yona Hukmana • 26 May 2023 23:27", "Ban Thời sự-Thứ năm, ngày 01/10/2015 20:13
 # GMT+7"); or "By", a name of up to four words and the stamp ("By VNA January 6, 2023 | 01:52").
-_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
+_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.,'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
 _BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
 
 
@@ -289,9 +290,17 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
             if s.key != "economic-crime"
             or not all(_FRAUD.fullmatch(word.casefold()) for word in s.evidence)
         ]
-    return kept
+    # Victims named are not victims helped: a word for the victims alone ("victims", "nạn
+    # nhân", "korban") is who a crime hurt; support needs its own word (rescued, repatriated).
+    return [
+        s
+        for s in kept
+        if s.key != "victim-support"
+        or not all(_VICTIMS.fullmatch(word.casefold()) for word in s.evidence)
+    ]
 
 
+_VICTIMS = re.compile(r"victims?|survivors?|nạn nhân|korban|mangsa|ผู้เสียหาย|เหยื่อ")
 _FRAUD = re.compile(
     r"fraud(?:s|sters?|ulent)?|penipuan|penipu|gian lận|lừa đảo|ฉ้อโกง|การฉ้อโกง|penipuan online"
 )
@@ -430,7 +439,14 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             if (index, mention.start) in cued:
                 continue
             after = paragraph[mention.end :]
-            if index <= 2 and mention.start <= 40 and _DATELINE_DASH.match(after) and not published:
+            if not after.strip() and index + 1 < len(paragraphs):
+                after = paragraphs[
+                    index + 1
+                ]  # "Preah Vihear (Cambodia),10 August 2010" / "- From …"
+            near_start = mention.start <= 40 or (
+                mention.end == len(paragraph.rstrip()) and len(paragraph) <= _DATELINE_LINE
+            )
+            if index <= 2 and near_start and _DATELINE_DASH.match(after) and not published:
                 # A dateline ("กรุงเทพฯ 17 ก.พ. – …", "BANDAR SERI BEGAWAN, 9 Mei – …"), also
                 # below a byline line. Without a year it is also the event's day as far as
                 # the text tells ("… hari ini"), so a later full date of another day is background.

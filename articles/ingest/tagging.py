@@ -71,6 +71,20 @@ def _same_words(found: list[str], term: tuple[str, ...], *, plural: bool) -> boo
     return term[-1] in _singulars(found[-1])
 
 
+# Phrases that hold a term but are not about it, matched (longest first) so the term inside them
+# is not: "tội phạm xuyên biên giới" and "jenayah rentas sempadan" are transnational crime, not
+# the management of a border.
+SHIELDS = {
+    "topics": (
+        "xuyên biên giới", "tội phạm xuyên biên giới", "cross-border crime", "cross-border crimes",
+        "cross-border criminal", "cross-border organised crime", "cross-border organized crime",
+        "rentas sempadan", "jenayah rentas sempadan", "kejahatan lintas batas",
+        "kejahatan lintas negara", "lintas batas negara",
+    ),
+}  # fmt: skip
+_SHIELD = "\x00shield"
+
+
 class TermMatcher:
     """Match many vocabulary terms at once; one instance per vocabulary."""
 
@@ -93,6 +107,10 @@ class TermMatcher:
         # (UNODC, Hoa Kỳ) are matched as written; lower-case terms in any case.
         self._latin: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
         thai_terms = set()
+        vocabularies = {
+            kind: {**entries, **({_SHIELD: SHIELDS[kind]} if kind in SHIELDS else {})}
+            for kind, entries in vocabularies.items()
+        }
         for kind, entries in vocabularies.items():
             for key, terms in entries.items():
                 for term in terms:
@@ -123,6 +141,8 @@ class TermMatcher:
             self._match_thai(text, hits)
         result: dict[str, list[Suggestion]] = {"topics": [], "countries": [], "agencies": []}
         for (kind, key), words in hits.items():
+            if key == _SHIELD:
+                continue
             evidence = tuple(dict.fromkeys(words))[:_MAX_EVIDENCE]
             result[kind].append(Suggestion(key=key, evidence=evidence, count=len(words)))
         for suggestions in result.values():

@@ -60,3 +60,21 @@ AGENCY_ALIASES = {
     "PNP": ["kepolisian Filipina"],
     "RTP": ["Polis Thai", "Royal Police Thailand"],
 }
+
+# Ways of naming the exchange of intelligence the lists lacked, and the support of victims in
+# Thai and Vietnamese words for helping and receiving them.
+TOPIC_KEYWORDS = {
+    "information-sharing": {
+        "en": ["intelligence information", "shared database", "common database",
+               "information cooperation"],
+        "th": ["ด้านข่าวกรอง", "ความร่วมมือด้านข่าวกรอง", "ทางด้านข่าวกรอง", "ข้อมูลการข่าว"],
+        "vi": ["cung cấp thông tin", "thông tin trao đổi", "trao đổi các thông tin"],
+        "other": ["penguatan informasi", "kerja sama informasi", "tukar menukar informasi",
+                  "koordinasi informasi", "perkongsian data", "maklumat risikan"],
+    },
+    "victim-support": {
+        "th": ["เข้าช่วยเหลือ", "ให้การช่วยเหลือ", "ให้ความช่วยเหลือ", "การช่วยเหลือ"],
+        "vi": ["hỗ trợ ban đầu", "đưa các công dân"],
+        "other": ["pemulihan korban"],
+    },
+}  # fmt: skip
