@@ -910,3 +910,31 @@ def test_a_writers_byline_with_a_comma_and_the_stamp_is_page_metadata():
     assert parsed.published_on == datetime.date(2026, 2, 22)
     assert parsed.event_start == datetime.date(2026, 1, 16)
     assert "Binti Mufarida" not in parsed.body
+
+
+def test_a_pictures_alternative_text_printed_again_with_its_credit_is_a_caption():
+    caption = "Bali police hold a press conference parading the three men arrested in April."
+    credited = f"{caption}Credit: Bali police"
+    text = f"AFP denies joining hunt\n\n{LEDE_EN}\n\n{caption}\n\n{credited}\n\n{LEDE_VI}"
+    parsed = parse(text)
+    assert caption not in parsed.body
+    assert parsed.body == f"{LEDE_EN}\n\n{LEDE_VI}"
+
+
+def test_a_caption_printed_on_both_sides_of_its_credit_goes_with_it():
+    caption = (
+        "Kapolri berjalan meninggalkan podium seusai memberikan kata sambutan di Jakarta, Selasa"
+    )
+    text = f"ASEANAPOL ditutup\n\n{caption}\nFoto: Antara/M Agung Rajasa\n{caption}\n\n{LEDE_EN}"
+    assert caption not in parse(text).body
+
+
+def test_an_image_blocks_residue_marks_the_caption_under_it():
+    caption = "Đồng chí Phó Viện trưởng phát biểu khai mạc Khoá tập huấn."
+    parsed = parse(f"Khoá tập huấn\n\n{LEDE_VI}\n\nleftcenterrightdel\n{caption}\n\n{LEDE_EN}")
+    assert caption not in parsed.body
+
+
+def test_numbered_alternative_texts_run_together_are_clutter():
+    line = "toi pham, lua dao, Campuchia anh 1toi pham, lua dao, Campuchia anh 2toi pham, lua dao"
+    assert line not in parse(f"Lừa đảo xuyên quốc gia\n\n{LEDE_VI}\n\n{line}").body

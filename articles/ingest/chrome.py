@@ -53,7 +53,8 @@ _FURNITURE = re.compile(
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
     # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
     r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
-    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini|"
+    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini|selengkapnya|"
+    r"(?:font |text )?size\s*:?|(?:ukuran )?font\s*:.*|"
     # A widget's apology: "We’re sorry, this feature is currently unavailable. …".
     r"(?:we['’]re sorry, )?this (?:feature|content) is (?:currently |temporarily )?unavailable.*|"
     # A banner the reader may close: "Bạn có thể chuyển sang … nếu mạng chậm. Đóng".
@@ -75,6 +76,8 @@ _TAG_LINE = re.compile(
     r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$",
     re.IGNORECASE,
 )
+# Pictures' alternative texts run together, each numbered: "… toi pham Campuchia anh 1toi pham …".
+_ALT_TEXTS = re.compile(r"(?<!\w)(?:anh|ảnh|photo|foto|image) \d{1,2}(?=[^\W\d])", re.IGNORECASE)
 _IMAGE_FILE = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$|"
     r"^(?=\S*_)(?=\S*\d{6})\w+$",  # a camera's or a social site's photo id
@@ -97,8 +100,9 @@ _PHOTO_CREDIT = re.compile(
     r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
     r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE
     r"\s-\s?(?:tangkap ?layar|screenshot|istimewa|ist\.?|dok\.?)(?:/[^/\n]{2,40})?$|"
-    r"\s-\s*gambar fail\.?$|"
+    r"\s-\s*(?:gambar|foto) (?:fail|hiasan)\.?$|\s-\s*(?:gambar|foto)?\s*ilustrasi\.?$|"
     r"[.\s](?:photo|picture|image|foto|ảnh) (?:by|courtesy of|do)\s+[^.]{2,60}\.?$|"
+    r"[.\s](?:photo |image )?credit\s*:\s*[^.:]{2,60}\.?$|"  # "… in April.Credit: Bali police"
     r"^(?:foto|gambar|photo|picture)\s+(?:menunjukkan|memperlihatkan|shows?)\b|^©|"
     r"^(?:ảnh|photo|foto|ภาพ|รูปข่าว|รูป|gambar|caption)\s*:",
     re.IGNORECASE,
@@ -121,7 +125,7 @@ _COUNTER = re.compile(
 _PLACEHOLDER = re.compile(
     r"^(?:รูปภาพประกอบ|ภาพประกอบ|ภาพข่าว|คลิกดูภาพ.*|image|photo|picture|ảnh minh họa|"
     r"ảnh minh hoạ|ảnh(?: \d+)?|chú thích ảnh|video|foto hiasan|gambar hiasan|foto ilustrasi|"
-    r"ilustrasi|"
+    r"ilustrasi|grafis|infografis|infographics?|"
     r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*[:.]?$",
     re.IGNORECASE,
 )
@@ -243,13 +247,18 @@ def _chrome_reason(line: str) -> str | None:
         return "tag line"
     if _IMAGE_FILE.match(line):
         return "image file name"
+    if len(_ALT_TEXTS.findall(line)) >= 2:
+        return "image placeholder"
     return None
 
 
 # A caption's label on its own line ("Chú thích ảnh"): the line below it is the caption. (A
 # line above a lone credit is not taken for its caption: as often it is the lede, printed above
 # the picture.)
-_CAPTION_LABEL = re.compile(r"^(?:chú thích ảnh|caption)\s*:?$", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(
+    r"^(?:chú thích ảnh|caption|leftcenterrightdel)\s*:?$",  # the last: an image block's residue
+    re.IGNORECASE,
+)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -282,6 +291,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
         seen_paragraph = seen_paragraph or len(line) > _SHORT_LINE
 
     kept: list[tuple[int, str]] = []
+    credits: dict[int, str] = {}  # captions and credits by line number
     caption_next = False
     for number, line in enumerate(lines[:end]):
         if not line:
@@ -292,6 +302,8 @@ def split_layout(text: str, *, is_metadata) -> Layout:
         caption_next = _CAPTION_LABEL.match(line) is not None
         if reason:
             layout.removed.append(Removed(reason, line))
+            if reason == "photo caption":
+                credits[number] = line
         else:
             kept.append((number, line))
 
@@ -299,7 +311,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 
     _choose_headline(kept, layout, is_metadata)
 
-    kept = _drop_repeats(kept, layout)
+    kept = _drop_repeats(kept, layout, credits)
     kept = _drop_unmarked_captions(kept, layout)
 
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
@@ -466,11 +478,15 @@ _REPEAT_MIN = 40
 _CREDIT_INSIDE = re.compile(r"\((?:ảnh|photo|foto|ภาพ|gambar|sumber foto)\s*:[^)]{1,80}\)\s*", re.I)
 
 
-def _drop_repeats(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
-    """Remove what the page prints twice: a short line printed on two lines in a row (an
+def _drop_repeats(
+    kept: list[tuple[int, str]], layout: Layout, credits: dict[int, str] | None = None
+) -> list[tuple[int, str]]:
+    """Remove what the page prints twice: a short line printed twice in a row (an
     image's alternative text, then its caption) goes whole; of a longer passage printed twice
     (a lede shown above the picture and again as the story's first paragraph) the later copy
-    stays; a line that repeats itself after a photo credit is a caption."""
+    stays; a line that repeats itself after a photo credit, in it or on the line between, is
+    a caption, and so is a picture's alternative text printed again as its credited caption."""
+    credits = credits or {}
     out: list[tuple[int, str]] = []
     for i, (number, line) in enumerate(kept):
         previous = kept[i - 1] if i else None
@@ -478,9 +494,17 @@ def _drop_repeats(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int
         adjacent = [
             other
             for other in (previous, following)
-            if other and abs(other[0] - number) == 1 and other[1] == line
+            if other and abs(other[0] - number) <= 2 and other[1] == line  # a blank between
         ]
-        if adjacent and len(line) <= _SHORT_LINE:
+        around_credit = [
+            other
+            for other in adjacent
+            if abs(other[0] - number) == 2 and (number + other[0]) // 2 in credits
+        ]
+        credited = any(credits.get(number + step, "").startswith(line) for step in (-2, -1, 1, 2))
+        if ((around_credit or credited) and len(line) <= _CAPTION_SIZE) or (
+            adjacent and len(line) <= _SHORT_LINE
+        ):
             layout.removed.append(Removed("photo caption", line))
             continue
         later = any(other == line for _, other in kept[i + 1 :])
