@@ -180,7 +180,12 @@ class Agency(models.Model):
     name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
     name_vi = models.CharField(_("name (Vietnamese)"), max_length=200, blank=True)
     aliases = StringListField(
-        _("aliases"), help_text=_("Other names and abbreviations, in any language, one per line.")
+        _("aliases"),
+        help_text=_(
+            "Other names and abbreviations, in any language, one per line. Start a name with ~ "
+            "when it stands for this agency only in a story that names its country "
+            "(~Interior Ministry for Cambodia's)."
+        ),
     )
     country = models.ForeignKey(
         Country,

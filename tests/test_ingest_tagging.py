@@ -121,3 +121,20 @@ def test_victims_named_are_not_victims_supported():
         "Scam ring broken\n\nThe victims were repatriated on Monday.", vocabulary=vocabulary
     )
     assert [s.key for s in parsed.topics] == ["victim-support"]
+
+
+def test_a_name_that_needs_its_country_counts_only_beside_it():
+    vocabulary = Vocabulary(
+        countries={"KH": ("Cambodia",), "TH": ("Thailand",)},
+        agencies={"MOI-KH": ("~Interior Ministry", "Cambodian Interior Ministry")},
+        agency_countries={"MOI-KH": "KH"},
+    )
+
+    def agencies(text):
+        return [
+            a.key for a in parse_article(f"Scam ring\n\n{text}", vocabulary=vocabulary).agencies
+        ]
+
+    assert agencies("Cambodia's Interior Ministry deported 200 people.") == ["MOI-KH"]
+    assert agencies("Thailand's Interior Ministry met governors.") == []  # not Cambodia's
+    assert agencies("The Cambodian Interior Ministry said so.") == ["MOI-KH"]  # a firm name

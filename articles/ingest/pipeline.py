@@ -249,12 +249,19 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
 
     suggestions = matcher.match(f"{headline}\n{body}")
     parsed.topics = select_topics(suggestions["topics"], lede=f"{headline}\n{body}"[:LEDE_CHARS])
-    parsed.agencies = suggestions["agencies"]
+    # An agency named by a name that needs its country ("the Interior Ministry") counts where
+    # the story names that country or one of its agencies otherwise.
+    agencies = suggestions["agencies"]
+    firm = [a for a in agencies if not matcher.in_context_only("agencies", a)]
     parsed.countries = with_agency_countries(
         with_asean_members(suggestions["countries"], f"{headline}\n{body}"),
-        parsed.agencies,
+        firm,
         vocabulary.agency_countries,
     )
+    named = {country.key for country in parsed.countries}
+    parsed.agencies = [
+        a for a in agencies if a in firm or vocabulary.agency_countries.get(a.key) in named
+    ]
     if not parsed.topics:
         flags.append(Flag("no_topics", "No topic was recognised; tag it by hand."))
 

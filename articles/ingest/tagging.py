@@ -24,6 +24,9 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # Latin-script words (with Vietnamese letters); Thai runs are matched separately.
 _WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _MAX_EVIDENCE = 5
+# A name that stands for an agency only where its country is in the story ("~Interior Ministry"
+# for Cambodia's): written with this mark in the vocabulary.
+CONTEXT_MARK = "~"
 _NONE: list = []
 
 
@@ -107,6 +110,8 @@ class TermMatcher:
         # (UNODC, Hoa Kỳ) are matched as written; lower-case terms in any case.
         self._latin: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
         thai_terms = set()
+        # Per (kind, key): the names that count only beside their country (CONTEXT_MARK).
+        self._in_context: dict[tuple[str, str], set[str]] = defaultdict(set)
         vocabularies = {
             kind: {**entries, **({_SHIELD: SHIELDS[kind]} if kind in SHIELDS else {})}
             for kind, entries in vocabularies.items()
@@ -115,6 +120,9 @@ class TermMatcher:
             for key, terms in entries.items():
                 for term in terms:
                     term = term.strip()
+                    if term.startswith(CONTEXT_MARK):
+                        term = term[len(CONTEXT_MARK) :].strip()
+                        self._in_context[(kind, key)].add(term.casefold())
                     if len(term) < 2:
                         continue
                     if _THAI.search(term):
@@ -148,6 +156,11 @@ class TermMatcher:
         for suggestions in result.values():
             suggestions.sort(key=lambda s: (-s.count, s.key))
         return result
+
+    def in_context_only(self, kind: str, suggestion: Suggestion) -> bool:
+        """True when every word that suggested this was a name that needs its country."""
+        names = self._in_context.get((kind, suggestion.key))
+        return bool(names) and all(word.casefold() in names for word in suggestion.evidence)
 
     def _match_latin(self, text: str, hits) -> None:
         spans = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]

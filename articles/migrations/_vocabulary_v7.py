@@ -58,6 +58,16 @@ AGENCY_ALIASES = {
         "Menteri Keselamatan Awam Vietnam",
     ],
     "PNP": ["kepolisian Filipina"],
+    # "~": a name that stands for the agency only where the story names its country.
+    "MOI-KH": [
+        "~Interior Ministry",
+        "~Ministry of Interior",
+        "~Ministry of the Interior",
+        "~interior ministry",
+        "~Bộ Nội vụ",
+        "Nội vụ Campuchia",
+        "cambodian interior ministry",
+    ],
     "RTP": ["Polis Thai", "Royal Police Thailand"],
 }
 
