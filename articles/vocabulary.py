@@ -9,7 +9,13 @@ from .models import Agency, Country, Source, Topic
 def load_vocabulary() -> Vocabulary:
     """Return the current vocabularies as plain values for the pure ingest pipeline."""
     sources = tuple(
-        SourceEntry(slug=s.slug, name=s.name, domains=tuple(s.domains), aliases=tuple(s.aliases))
+        SourceEntry(
+            slug=s.slug,
+            name=s.name,
+            domains=tuple(s.domains),
+            aliases=tuple(s.aliases),
+            wire=s.kind == Source.Kind.NEWS_AGENCY,
+        )
         for s in Source.objects.all()
     )
     topics = {

@@ -775,6 +775,8 @@ def test_a_press_release_signed_off_with_its_place_and_date():
 
 OUTLETS = Vocabulary(
     sources=(
+        SourceEntry("okezone", "Okezone", ("okezone.com",), ()),
+        SourceEntry("antara", "Antara", ("antaranews.com",), ("ANTARA",), wire=True),
         SourceEntry("tempo", "Tempo", ("tempo.co",), ("TEMPO.CO",)),
         SourceEntry("pantau", "Pantau", ("pantau.com",), ()),
         SourceEntry("ucanews", "UCA News", ("ucanews.com",), ()),
@@ -938,3 +940,15 @@ def test_an_image_blocks_residue_marks_the_caption_under_it():
 def test_numbered_alternative_texts_run_together_are_clutter():
     line = "toi pham, lua dao, Campuchia anh 1toi pham, lua dao, Campuchia anh 2toi pham, lua dao"
     assert line not in parse(f"Lừa đảo xuyên quốc gia\n\n{LEDE_VI}\n\n{line}").body
+
+
+@pytest.mark.parametrize(
+    "credit, slug",
+    [
+        ("Kapolri memberi keterangan (Foto: Ist/Okezone)", "okezone"),  # the site's own picture
+        ("Kapolri memberi keterangan (Foto: ANTARA/Aditya)", None),  # a news agency's: its wire
+    ],
+)
+def test_a_known_outlets_own_picture_names_it_where_nothing_else_does(credit, slug):
+    text = f"Polisi bekerja sama\n\n{LEDE_EN}\n\n{credit}\n\n{LEDE_VI}"
+    assert parse_article(text, vocabulary=OUTLETS).outlet.source_slug == slug

@@ -179,6 +179,12 @@ _TOLD = re.compile(
 )
 # Photo credits name whoever took the picture, not the outlet: "(Photo: thaipbsworld.com)".
 _PHOTO_CREDIT = re.compile(r"\((?:photo|ảnh|foto|ภาพ|source photo)\s*:[^()\n]*\)", re.IGNORECASE)
+_OWN_PHOTO = re.compile(
+    r"(?:photo|foto|ảnh|ภาพ|gambar)(?:\s+(?:illustration|ilustrasi|file))?\s*:\s*"
+    r"(?P<credit>[^()\n:]{2,60}?)\s*(?:\)|$|\.\s)",
+    re.IGNORECASE,
+)
+_CREDIT_FILLER = re.compile(r"\b(?:file|ist|dok|istimewa|archive|arsip)\b\.?", re.IGNORECASE)
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(
     r"^(?:photo|ảnh|foto|ภาพ|video|clip|file|ist|dok|"
@@ -378,6 +384,14 @@ def find_outlet(
             source = _match_name(m.group("name") or m.group("checking"), sources, whole=True)
             if source:
                 return Outlet(source.name, _first(source.domains), source.slug, m.group(0))
+    # The outlet's own pictures: "(Foto: Ist/Okezone)", "PHOTO ILLUSTRATION: ST FILE" — a
+    # known outlet that is not a news agency (an agency's picture is the wire's).
+    for line in [*chrome, *paragraphs]:
+        for m in _OWN_PHOTO.finditer(line):
+            for name in re.split(r"\s*[/,;&]\s*", _CREDIT_FILLER.sub("", m.group("credit"))):
+                source = _match_name(name, sources, whole=True)
+                if source and not source.wire:
+                    return Outlet(source.name, _first(source.domains), source.slug, m.group(0))
 
     # Nothing known: suggest what the text says, for an editor to confirm. Breadcrumbs name
     # sections as often as sites, so they are not offered as outlet names.

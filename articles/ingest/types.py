@@ -38,6 +38,7 @@ class SourceEntry:
     name: str
     domains: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    wire: bool = False  # a news agency, whose name in a credit is a wire's, not the outlet's
 
 
 @dataclass(frozen=True)
