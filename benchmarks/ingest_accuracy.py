@@ -198,7 +198,12 @@ _STORE_DATE = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 
 
 def _lines(text: str) -> list[str]:
-    return [_norm(_STORE_DATE.sub("", line)) for line in text.splitlines() if line.strip()]
+    """The text's lines as the importer reads them (its normalisation: spaces, a no-break space
+    the page stored as "Â"), without the store's date prefix, compared case-blind."""
+    from articles.ingest.decode import normalise
+
+    lines = normalise(text).splitlines()
+    return [_norm(_STORE_DATE.sub("", line)) for line in lines if line.strip()]
 
 
 def score_one(report: Report, label: dict, text: str, parsed) -> None:

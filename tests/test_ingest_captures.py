@@ -952,3 +952,77 @@ def test_numbered_alternative_texts_run_together_are_clutter():
 def test_a_known_outlets_own_picture_names_it_where_nothing_else_does(credit, slug):
     text = f"Polisi bekerja sama\n\n{LEDE_EN}\n\n{credit}\n\n{LEDE_VI}"
     assert parse_article(text, vocabulary=OUTLETS).outlet.source_slug == slug
+
+
+# The fifth fresh set's shapes (made-up text in each).
+
+
+@pytest.mark.parametrize(
+    "stamp, published",
+    [
+        ("Ngọc Vũ Thứ sáu, ngày 06/09/2019 18:25 PM (GMT+7)", datetime.date(2019, 9, 6)),
+        ("ข่าวต่างประเทศ 24 Dec 2018", datetime.date(2018, 12, 24)),  # a section, then the date
+        ("Xinhua, March 17, 2015 Adjust font size:", datetime.date(2015, 3, 17)),
+    ],
+)
+def test_a_name_or_section_before_the_stamp_is_page_metadata(stamp, published):
+    parsed = parse(f"Thai and Lao police agree on patrols\n\n{stamp}\n\n{LEDE_EN}")
+    assert parsed.published_on == published
+    assert stamp not in parsed.body
+
+
+def test_a_publish_stamp_glued_to_the_lede_dates_the_page():
+    parsed = parse(f"Thai and Lao police agree\n\nPublish 2017-07-19 15:35:04{LEDE_EN}")
+    assert parsed.published_on == datetime.date(2017, 7, 19)
+
+
+def test_you_are_here_is_not_the_headline():
+    parsed = parse(f"You are here: Home\n\nASEAN meeting against drugs held\n\n{LEDE_EN}")
+    assert parsed.headline == "ASEAN meeting against drugs held"
+
+
+def test_a_title_template_site_then_headline():
+    parsed = parse(f"ข่าวเด่นออนไลน์##ป.ป.ส. ร่วมมือกับเวียดนาม\n\n{LEDE_EN}")
+    assert parsed.headline == "ป.ป.ส. ร่วมมือกับเวียดนาม"
+    assert parsed.outlet.name == "ข่าวเด่นออนไลน์"
+
+
+def test_a_headline_may_shout_or_ask():
+    headline = "Thai and Malaysian armies meet on the border to stop drugs and build trust " * 2
+    headline = headline.strip() + "!?"
+    assert parse(f"{headline}\n\n{LEDE_EN}").headline == headline
+
+
+def test_a_headline_then_its_standfirst_starting_with_it_stays_two():
+    headline = "ทหารช่วยได้ทัน ชายจีน 2 คน เกือบถูกหลอก"
+    standfirst = f"{headline} หลังพบนั่งรอรถมารับ เร่งล่าตัวผู้กระทำผิด"
+    parsed = parse(f"{headline}\n\n{standfirst}\n\n{LEDE_EN}")
+    assert parsed.headline == headline
+    assert standfirst in parsed.body
+
+
+def test_a_quotation_between_paragraphs_is_not_an_unmarked_caption():
+    quote = "“Kita akan tingkatkan pertukaran informasi di perbatasan,” pungkasnya.Â"
+    parsed = parse(f"Polisi bekerja sama\n\n{LEDE_EN}\n{quote}\n{LEDE_VI}")
+    assert "“Kita akan tingkatkan pertukaran informasi di perbatasan,” pungkasnya." in parsed.body
+    assert "Â" not in parsed.body  # a no-break space the page stored as Latin-1
+
+
+def test_the_storys_own_credit_beats_a_known_outlets_picture():
+    text = f"ASEAN chống khủng bố\n\nẢnh: Okezone\n\nTTH - {LEDE_VI}"
+    outlet = parse_article(text, vocabulary=OUTLETS).outlet
+    assert (outlet.source_slug, outlet.name) == (None, "TTH")
+
+
+def test_a_known_vietnamese_outlet_in_lower_case_words_opens_the_lede():
+    vocabulary = Vocabulary(
+        sources=(SourceEntry("bao-bien-phong", "Báo Biên phòng", (), ("Biên phòng",)),)
+    )
+    parsed = parse_article(f"Ma túy qua biên giới\n\nBiên phòng - {LEDE_VI}", vocabulary=vocabulary)
+    assert parsed.outlet.source_slug == "bao-bien-phong"
+
+
+def test_an_image_file_name_glued_before_text_goes_and_the_text_stays():
+    rest = "Công an tỉnh Điện Biên và An ninh tỉnh Luông Phra Bang ký biên bản ghi nhớ lần thứ 16."
+    parsed = parse(f"Hội đàm thường niên\n\n{LEDE_VI}\n\n/uploads/news/2019_09/cong-an.jpg {rest}")
+    assert rest in parsed.body and ".jpg" not in parsed.body

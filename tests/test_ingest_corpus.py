@@ -10,12 +10,14 @@ import pytest
 from articles.vocabulary import load_vocabulary
 from benchmarks.ingest_accuracy import evaluate, load_labels
 
-# On all 236 captures: the first 98 (dev and held-out) and the four fresh sets (36, 32, 32, 38).
+# On all 274 captures: the first 98 (dev and held-out) and the five fresh sets (36, 32, 32, 38,
+# 38). Outlet and clutter floors were lowered when the fifth set came in: its new sites name
+# themselves and decorate their pages in new ways (docs/benchmarks.md has its blind score).
 FLOORS = {
     "language": 0.99,
-    "headline": 0.96,
-    "outlet": 0.84,
-    "published_on": 0.95,
+    "headline": 0.97,
+    "outlet": 0.82,
+    "published_on": 0.96,
     "event_date": 0.89,
     "year_missing": 0.93,
 }
@@ -31,7 +33,7 @@ _REPORTS = {}
 
 @pytest.fixture
 def report(db):
-    """The corpus scored once per run (parsing 236 captures takes a second or two)."""
+    """The corpus scored once per run (parsing 274 captures takes a second or two)."""
     if "report" not in _REPORTS:
         _REPORTS["report"] = evaluate(load_labels(), load_vocabulary())
     return _REPORTS["report"]
@@ -66,5 +68,5 @@ def test_no_date_is_invented(report):
 
 
 def test_clutter_goes_and_the_report_stays(report):
-    assert report.clutter_removed >= 0.86
+    assert report.clutter_removed >= 0.84
     assert report.report_lost == 0

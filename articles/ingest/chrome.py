@@ -53,7 +53,7 @@ _FURNITURE = re.compile(
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
     # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
     r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
-    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini|selengkapnya|"
+    r"dengarkan(?: artikel)?(?: ini)?|dengar artikel ini|selengkapnya|you are here\s*:.*|"
     r"(?:font |text )?size\s*:?|(?:ukuran )?font\s*:.*|"
     # A widget's apology: "We’re sorry, this feature is currently unavailable. …".
     r"(?:we['’]re sorry, )?this (?:feature|content) is (?:currently |temporarily )?unavailable.*|"
@@ -78,6 +78,8 @@ _TAG_LINE = re.compile(
 )
 # Pictures' alternative texts run together, each numbered: "… toi pham Campuchia anh 1toi pham …".
 _ALT_TEXTS = re.compile(r"(?<!\w)(?:anh|ảnh|photo|foto|image) \d{1,2}(?=[^\W\d])", re.IGNORECASE)
+# An image's file name with the text after it on the same line (a caption, the story).
+_IMAGE_THEN_TEXT = re.compile(r"^(\S+\.(?:jpe?g|png|gif|webp))\s+(\S.{40,})$", re.IGNORECASE)
 _IMAGE_FILE = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$|"
     r"^(?=\S*_)(?=\S*\d{6})\w+$",  # a camera's or a social site's photo id
@@ -296,6 +298,10 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     for number, line in enumerate(lines[:end]):
         if not line:
             continue
+        glued = _IMAGE_THEN_TEXT.match(line)
+        if glued:  # "/uploads/…/x.jpg Công an tỉnh … ký biên bản. Tại các buổi hội đàm, …"
+            layout.removed.append(Removed("image file name", glued.group(1)))
+            line = glued.group(2)
         reason = _chrome_reason(line)
         if reason is None and caption_next and len(line) <= _CAPTION_SIZE:
             reason = "photo caption"  # the line under a "Chú thích ảnh" label
@@ -388,6 +394,10 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
         if _story_starts(line, is_metadata):
             break
         text = _BREADCRUMB.split(line)[-1].strip()
+        site, separator, titled = text.partition("##")  # a title template: "Site##Headline"
+        if separator and 2 <= len(site) <= 40 and titled.strip():
+            layout.site_name = layout.site_name or site.strip()
+            text = titled.strip()
         shorter = _site_suffix_removed(text)
         if shorter != text:
             layout.site_name = layout.site_name or text[len(shorter) :].strip(" -–—|")
@@ -426,6 +436,9 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
             repeat.startswith(headline)
             and repeat != headline
             and repeat[len(headline)] not in ".!?:;|"  # not "Headline. Photographer"
+            # Cut mid-word; a copy that goes on after a space is the headline with its
+            # standfirst ("… ที่เมียนมา" / "… ที่เมียนมา หลังพบนั่งรอรถมารับ …"), which is story.
+            and not repeat[len(headline)].isspace()
             and _looks_like_headline(repeat)
         )
         if whole:
@@ -436,10 +449,14 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     kept[:] = header_metadata + rest
 
 
+_QUESTION_HEADLINE = 160
+
+
 def _story_starts(line: str, is_metadata) -> bool:
     """A paragraph of the report: a long sentence, a long Thai passage, or a lede's dateline."""
     if len(line) > _SHORT_LINE and SENTENCE_END.search(line):
-        return True
+        # (A headline may shout or ask: "… ร่วมประชุมแก้ปัญหา … และปรองดอง!?")
+        return not (line.endswith(("!", "?")) and len(line) <= _QUESTION_HEADLINE)
     if len(line) > 200 and THAI_LETTER.search(line):
         return True  # Thai ends sentences with a space, not a full stop
     problem = _headline_problem(line, is_metadata)
@@ -537,6 +554,7 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
             and _UNMARKED_MIN <= len(line) <= _CAPTION_SIZE
             and not _PARAGRAPH_END.search(line)
             and not _INNER_SENTENCE.search(line)  # two sentences: a paragraph the store cut
+            and not line.startswith(("“", '"', "‘"))  # a quotation: said, not pictured
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
             and _PARAGRAPH_END.search(kept[i + 1][1])

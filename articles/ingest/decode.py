@@ -76,11 +76,16 @@ def _strict(data: bytes, encoding: str) -> str:
         raise DecodeError(f"byte {error.start} is not valid {encoding.upper()}") from None
 
 
+# A no-break space read as Latin-1 and the page stored so: "… pungkasnya.Â" (after punctuation
+# only: Â is a Vietnamese letter).
+_MOJIBAKE_SPACE = re.compile(r"(?<=[.,;:!?”\"'’)])Â+$")
+
+
 def normalise(text: str) -> str:
     """NFC, one kind of line ending, one kind of space, no trailing blanks or invisible marks."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_MOJIBAKE_SPACE.sub("", _SPACES.sub(" ", line).strip()) for line in text.split("\n")]
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -200,7 +200,7 @@ _WRITER_OUTLET = re.compile(
 # A lede opened by a name of a few words and a dash: "MGR Online - …" (a known outlet only: the
 # same shape opens with a city, "KUALA LUMPUR -").
 _NAMED_OPENING = re.compile(
-    r"^(?P<name>[A-Z][\w.&]+(?: [A-Z][\w.&]+){0,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
+    r"^(?P<name>[^\W\d_][\w.&]*(?: [\w.&]+){0,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
 )
 # A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
 # rights reserved.", "Bản quyền thuộc về Báo X".
@@ -385,8 +385,9 @@ def find_outlet(
             if source:
                 return Outlet(source.name, _first(source.domains), source.slug, m.group(0))
     # The outlet's own pictures: "(Foto: Ist/Okezone)", "PHOTO ILLUSTRATION: ST FILE" — a
-    # known outlet that is not a news agency (an agency's picture is the wire's).
-    for line in [*chrome, *paragraphs]:
+    # known outlet that is not a news agency (an agency's picture is the wire's), and only
+    # where the story carries no credit of its own ("TTH - …" under a picture "Ảnh: FMT").
+    for line in [*chrome, *paragraphs] if not bylines else ():
         for m in _OWN_PHOTO.finditer(line):
             for name in re.split(r"\s*[/,;&]\s*", _CREDIT_FILLER.sub("", m.group("credit"))):
                 source = _match_name(name, sources, whole=True)

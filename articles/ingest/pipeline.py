@@ -7,7 +7,7 @@ import hashlib
 import re
 
 from . import chrome
-from .dates import DateMention, find_dates, year_of_sentence
+from .dates import THAI_LETTER, DateMention, find_dates, year_of_sentence
 from .decode import decode, normalise
 from .language import detect_language
 from .outlet import STAMP_NAME, find_outlet, site_prefix, stamp_signature
@@ -15,7 +15,7 @@ from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
     r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
-    r"posted(?: on)?|published(?: on)?|date published|publication date|pubdate|date|"
+    r"posted(?: on)?|published(?: on| at)?|publish|date published|publication date|pubdate|date|"
     r"diterbitkan(?: pada)?|dipublikasikan|disiarkan(?: pada)?|tarikh|"
     r"ngày đăng|đăng ngày|đăng lúc|đã đăng(?: vào| lúc| ngày)?|đăng vào|ngày xuất bản|xuất bản"
 )
@@ -35,7 +35,7 @@ _DATE_LINE_NOISE = re.compile(
     r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|วันที่|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
-    r"\|\s*[\d,.]+\s*views?|\bdate\b|\bngày\b|เวลา|ที่|"
+    r"\|\s*[\d,.]+\s*views?|\bdate\b|\bngày\b|เวลา|ที่|(?:adjust )?font size\s*:?|cỡ chữ|"
     r"\((?:จำนวนคนอ่าน|คนอ่าน|อ่าน|เข้าชม|views?|lượt xem|dibaca)\s*:?\s*[\d,.]+\s*(?:ครั้ง)?\)|"
     r"@|[|,•·:\-–—()/\s]",
     re.IGNORECASE,
@@ -83,6 +83,8 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return True  # "Đối ngoại - Ngày đăng : 06:48, 26/05/2010" (a section, then a posted line)
     if (byline and _date_only(byline.group("stamp"))) or (stamped and _by_stamp(line)):
         return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
+    if in_header and _named_stamp(line):
+        return True  # "Ngọc Vũ Thứ sáu, ngày 06/09/2019 18:25 PM", "ข่าวต่างประเทศ 24 Dec 2018"
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
 
 
@@ -91,6 +93,21 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
 # GMT+7"); or "By", a name of up to four words and the stamp ("By VNA January 6, 2023 | 01:52").
 _BYLINE_STAMP = re.compile(r"^[^\W\d][\w.,'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
 _BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
+
+
+def _named_stamp(line: str) -> bool:
+    """A writer's name (capitalised words) or a Thai section's, then a date stamp, with
+    nothing between: the page's header line."""
+    words = line.split(" ")
+    if THAI_LETTER.match(words[0]) and len(words[0]) <= 20 and _date_only(" ".join(words[1:])):
+        return True
+    for n in range(1, min(4, len(words) - 1) + 1):
+        name = words[:n]
+        if not all(w[:1].isupper() and w.isalpha() for w in name):
+            break
+        if _TIME.search(line) and _date_only(" ".join(words[n:])):
+            return True
+    return False
 
 
 def _stamp_with_cue(stamp: str) -> bool:

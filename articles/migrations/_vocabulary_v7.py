@@ -38,6 +38,7 @@ SOURCE_ALIASES = {
     "znews": ["Tri thức trực tuyến", "Zing News", "Zing.vn"],
     "tempo": ["TEMPO.CO", "Tempo.co"],
     "benarnews": ["เบนาร์นิวส์", "BenarNews Thai"],
+    "bao-bien-phong": ["Biên phòng"],
 }
 
 # acronym, English, Thai, Vietnamese, aliases, country
