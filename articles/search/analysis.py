@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 # Between fields and streams: ๆ (the Thai repetition mark) is a token to both databases, and
 # one no query can produce (the analyser turns it into a space).
@@ -193,11 +195,15 @@ def _short_streams(text: str) -> tuple[list[str], list[str]]:
 def to_tsvector_literal(text: str) -> str:
     """The tsvector PostgreSQL makes of analysed text with to_tsvector('simple', text), written
     as a literal: bulk loaders send this and spare the server its parser."""
-    tokens = text.split()
-    labels = _position_labels(len(tokens))
-    positions: dict[str, list[str]] = {}
-    for position, token in enumerate(tokens, 1):
-        positions.setdefault(token, []).append(labels[position])
+    return tsvector_literal(text.split())
+
+
+def tsvector_literal(tokens: list[str]) -> str:
+    """to_tsvector_literal of analysed tokens (the bulk path: no text to join and split)."""
+    positions: defaultdict[str, list[str]] = defaultdict(list)
+    labels = islice(_position_labels(len(tokens)), 1, None)  # (the cache may hold more)
+    for token, label in zip(tokens, labels, strict=False):
+        positions[token].append(label)
     quoted = _quoted  # PostgreSQL keeps a lexeme's first 256 positions
     return " ".join(
         [f"{quoted(token)}:{','.join(found[:256])}" for token, found in positions.items()]
@@ -226,8 +232,16 @@ def quote_lexeme(token: str) -> str:
 def document_values(head: list[str], body: list[str], vendor: str) -> tuple[str, str]:
     """The stored (head, document) texts: analysed tokens, space-separated. PostgreSQL turns
     them into tsvectors on the way in (SearchTextField), its `document` repeating the head."""
-    head_text = " ".join(analyse_fields(head))
-    body_text = " ".join(analyse_fields(body))
-    if vendor == "postgresql" and head_text:
-        return head_text, f"{head_text} {SENTINEL} {body_text}"
-    return head_text, body_text
+    head_tokens, document_tokens = document_token_lists(head, body, vendor)
+    return " ".join(head_tokens), " ".join(document_tokens)
+
+
+def document_token_lists(
+    head: list[str], body: list[str], vendor: str
+) -> tuple[list[str], list[str]]:
+    """document_values as token lists (what the bulk writer makes PostgreSQL's literals of)."""
+    head_tokens = analyse_fields(head)
+    body_tokens = analyse_fields(body)
+    if vendor == "postgresql" and head_tokens:
+        return head_tokens, [*head_tokens, SENTINEL, *body_tokens]
+    return head_tokens, body_tokens

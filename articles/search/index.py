@@ -17,7 +17,7 @@ from django.db.models import (
 )
 
 from ..models import Article, SearchDocument
-from .analysis import document_values, segmenters, to_tsvector_literal
+from .analysis import document_token_lists, document_values, segmenters, tsvector_literal
 
 GIN_INDEXES = ("search_recent_document_gin", "search_recent_head_gin")  # PostgreSQL
 
@@ -135,9 +135,11 @@ def _analysed_chunk(chunk: tuple[str, list[tuple]]) -> list[tuple]:
     vendor, inputs = chunk
     documents = []
     for pk, head, body, visible, date in inputs:
-        head_text, document = document_values(head, body, vendor)
         if vendor == "postgresql":
-            head_text, document = to_tsvector_literal(head_text), to_tsvector_literal(document)
+            head_tokens, document_tokens = document_token_lists(head, body, vendor)
+            head_text, document = tsvector_literal(head_tokens), tsvector_literal(document_tokens)
+        else:
+            head_text, document = document_values(head, body, vendor)
         documents.append((pk, head_text, document, visible, date))
     return documents
 
