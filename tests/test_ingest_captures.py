@@ -861,6 +861,15 @@ def test_a_blogs_post_footer_dates_the_page():
         "Simak Video 'Akhir Pelarian Buron Asal Thailand':",
         "Thailand's spokesman speaks during the retreat on Jan 18, 2025. (PHOTO / AFP)",
         "Kapolri menyematkan tanda pangkat di Mabes Polri, Jakarta. Tempo/Dian Triyuli Handoko",
+        "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
+        "Bacaan Lainnya",  # a box inside the story: the story goes on after it
+        "Bình luận 0",
+        "8 แชร์",
+        "view icon 69",
+        "Advertisements",
+        "IMG",
+        "Ảnh minh họa. Nguồn: iStock",
+        "Mời các bạn đồng hành cùng báo Dân Việt trên mạng xã hội Facebook",
     ],
 )
 def test_banners_widgets_video_links_and_credited_captions_are_clutter(clutter):
@@ -1026,3 +1035,11 @@ def test_an_image_file_name_glued_before_text_goes_and_the_text_stays():
     rest = "Công an tỉnh Điện Biên và An ninh tỉnh Luông Phra Bang ký biên bản ghi nhớ lần thứ 16."
     parsed = parse(f"Hội đàm thường niên\n\n{LEDE_VI}\n\n/uploads/news/2019_09/cong-an.jpg {rest}")
     assert rest in parsed.body and ".jpg" not in parsed.body
+
+
+def test_a_comment_forms_heading_ends_the_story():
+    form = "Tinggalkan Balasan\n\nNama *"
+    parsed = parse(
+        f"Polisi Indonesia dan Malaysia bekerja sama\n\n{LEDE_EN}\n\n{LEDE_VI}\n\n{form}"
+    )
+    assert parsed.body == f"{LEDE_EN}\n\n{LEDE_VI}"

@@ -11,8 +11,8 @@ from articles.vocabulary import load_vocabulary
 from benchmarks.ingest_accuracy import evaluate, load_labels
 
 # On all 274 captures: the first 98 (dev and held-out) and the five fresh sets (36, 32, 32, 38,
-# 38). Outlet and clutter floors were lowered when the fifth set came in: its new sites name
-# themselves and decorate their pages in new ways (docs/benchmarks.md has its blind score).
+# 38). The outlet floor was lowered when the fifth set came in: its new sites name themselves
+# in new ways (docs/benchmarks.md has its blind score).
 FLOORS = {
     "language": 0.99,
     "headline": 0.97,
@@ -24,7 +24,7 @@ FLOORS = {
 TAG_FLOORS = {  # (precision, recall)
     "topics": (0.79, 0.86),
     "countries": (0.90, 0.94),
-    "agencies": (0.94, 0.87),
+    "agencies": (0.95, 0.88),
 }
 
 
@@ -68,5 +68,5 @@ def test_no_date_is_invented(report):
 
 
 def test_clutter_goes_and_the_report_stays(report):
-    assert report.clutter_removed >= 0.84
+    assert report.clutter_removed >= 0.86
     assert report.report_lost == 0

@@ -138,3 +138,19 @@ def test_a_name_that_needs_its_country_counts_only_beside_it():
     assert agencies("Cambodia's Interior Ministry deported 200 people.") == ["MOI-KH"]
     assert agencies("Thailand's Interior Ministry met governors.") == []  # not Cambodia's
     assert agencies("The Cambodian Interior Ministry said so.") == ["MOI-KH"]  # a firm name
+
+
+def test_the_bureau_of_immigration_is_the_philippines_only_beside_the_philippines():
+    vocabulary = Vocabulary(
+        countries={"PH": ("Philippines",), "TH": ("Thailand",)},
+        agencies={"BI-PH": ("~Bureau of Immigration",)},
+        agency_countries={"BI-PH": "PH"},
+    )
+    manila = (
+        "A Chinese national was barred entry in the Philippines by Bureau of Immigration officers."
+    )
+    bangkok = "A Chinese national was barred entry in Thailand by Bureau of Immigration officers."
+    assert [
+        a.key for a in parse_article(f"Barred\n\n{manila}", vocabulary=vocabulary).agencies
+    ] == ["BI-PH"]
+    assert parse_article(f"Barred\n\n{bangkok}", vocabulary=vocabulary).agencies == []

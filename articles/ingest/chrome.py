@@ -22,7 +22,7 @@ _RELATED_HEADINGS = re.compile(
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
-    r"terpopuler|artikel berkaitan|"
+    r"terpopuler|artikel berkaitan|pos terkait|tinggalkan balasan|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
     re.IGNORECASE,
@@ -43,11 +43,14 @@ _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
     r"menu|home|หน้าแรก|หน้าหลัก|trang chủ|beranda|laman utama|utama|breaking(?: news)?|"
     r"[^\w\s]{1,40}|[<«‹]\s*\S.{0,30}|\S.{0,30}\s[>»›]|"
-    r"home top ad|advertisement|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|"
+    r"home top ad|advertisements?|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|img|"
     r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
     r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
-    r"mời (?:quý )?(?:độc giả|bạn đọc) (?:theo dõi|xem).*|(?:lagi|more) info (?:di|at)\s*:.*|"
+    r"mời (?:quý )?(?:độc giả|bạn đọc|các bạn) (?:theo dõi|xem|đồng hành).*|"
+    r"(?:lagi|more) info (?:di|at)\s*:.*|bacaan lainnya|"  # (the last: a box inside the story)
+    # A comment form's notice: "Alamat email Anda tidak akan dipublikasikan. …".
+    r"(?:your email address will not be published|alamat email anda tidak akan dipublikasikan).*|"
     r"thông báo|đóng|gốc|nhập thông tin|lỗi\s*:.*|gửi (?:bình luận|liên hệ|ý kiến) thành công|"
     r"nội dung bài viết.*|content image\b.*|scroll to continue.*|"
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
@@ -121,12 +124,14 @@ _COUNTER = re.compile(
     r"\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
     r"lượt xem|bình luận|pengunjung|kali dibaca|dibaca|dilihat|kali dilihat|paparan)|"
     r"(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?|\d{1,3}\s*/\s*\d{1,3}|"
-    r"views?|comments?|lượt xem|ผู้เข้าชม)\s*\|?$",
+    r"views?|comments?|lượt xem|ผู้เข้าชม|"
+    r"(?:bình luận|view icon)\s*\d+|\d+\s*แชร์)\s*\|?$",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
     r"^(?:รูปภาพประกอบ|ภาพประกอบ|ภาพข่าว|คลิกดูภาพ.*|image|photo|picture|ảnh minh họa|"
-    r"ảnh minh hoạ|ảnh(?: \d+)?|chú thích ảnh|video|foto hiasan|gambar hiasan|foto ilustrasi|"
+    r"ảnh minh h[ọo]a\.?\s*(?:nguồn|ảnh)\s*:.*|ảnh minh hoạ|ảnh(?: \d+)?|chú thích ảnh|video|"
+    r"foto hiasan|gambar hiasan|foto ilustrasi|"
     r"ilustrasi|grafis|infografis|infographics?|"
     r"(?:\S.{0,80}\s)?-\s*ảnh \d+)\s*[:.]?$",
     re.IGNORECASE,

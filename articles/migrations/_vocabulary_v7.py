@@ -49,6 +49,12 @@ NEW_AGENCIES = [
     ("PCT", "Police Cyber Taskforce (Thailand)", "", "Lực lượng Đặc nhiệm An ninh mạng",
      ["Police Cyber Taskforce", "Police Cyber Task Force", "Lực lượng Đặc nhiệm An ninh mạng"],
      "TH"),
+    ("JIM", "Immigration Department of Malaysia", "", "Cục Xuất nhập cảnh Malaysia",
+     ["Jabatan Imigresen Malaysia", "Jabatan Imigresen", "Imigresen Malaysia",
+      "Malaysian Immigration Department", "Immigration Department of Malaysia"], "MY"),
+    ("NCB-BN", "Narcotics Control Bureau (Brunei)", "", "Cục Kiểm soát Ma túy Brunei",
+     ["Biro Kawalan Narkotik", "BKN", "Brunei's Narcotics Control Bureau",
+      "Narcotics Control Bureau of Brunei"], "BN"),
 ]  # fmt: skip
 
 AGENCY_ALIASES = {
@@ -70,6 +76,20 @@ AGENCY_ALIASES = {
         "cambodian interior ministry",
     ],
     "RTP": ["Polis Thai", "Royal Police Thailand"],
+    # The army's border task forces.
+    "RTA": [
+        "Naresuan Force",
+        "Pha Muang Force",
+        "Surasi Force",
+        "Thepsatri Force",
+        "กองกำลังนเรศวร",
+        "กองกำลังผาเมือง",
+        "กองกำลังสุรสีห์",
+        "กองกำลังเทพสตรี",
+        "ฉก.ราชมนู",
+        "หน่วยเฉพาะกิจราชมนู",
+    ],
+    "BI-PH": ["~Bureau of Immigration"],
 }
 
 # Ways of naming the exchange of intelligence the lists lacked, and the support of victims in
