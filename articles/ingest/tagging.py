@@ -81,6 +81,9 @@ SHIELDS = {
     "topics": (
         "xuyên biên giới", "tội phạm xuyên biên giới", "cross-border crime", "cross-border crimes",
         "cross-border criminal", "cross-border organised crime", "cross-border organized crime",
+        "cross-border scam", "cross-border scams", "cross-border fraud", "cross-border syndicate",
+        "cross-border syndicates", "cross-border network", "cross-border networks",
+        "cross-border trafficking", "cross-border drug trafficking", "cross-border criminals",
         "rentas sempadan", "jenayah rentas sempadan", "kejahatan lintas batas",
         "kejahatan lintas negara", "lintas batas negara",
     ),

@@ -97,11 +97,25 @@ AGENCY_ALIASES = {
 TOPIC_KEYWORDS = {
     "information-sharing": {
         "en": ["intelligence information", "shared database", "common database",
-               "information cooperation"],
+               "information cooperation", "intelligence exchanged", "intelligence shared",
+               "critical information", "criminal database", "intelligence reports", "red alert"],
         "th": ["ด้านข่าวกรอง", "ความร่วมมือด้านข่าวกรอง", "ทางด้านข่าวกรอง", "ข้อมูลการข่าว"],
         "vi": ["cung cấp thông tin", "thông tin trao đổi", "trao đổi các thông tin"],
         "other": ["penguatan informasi", "kerja sama informasi", "tukar menukar informasi",
                   "koordinasi informasi", "perkongsian data", "maklumat risikan"],
+    },
+    "human-trafficking": {
+        "th": ["หลอกไปทำงาน", "ถูกหลอกไปทำงาน", "บังคับค้าประเวณี"],
+        "vi": ["lừa bán", "bị lừa bán", "ép buộc bán dâm", "cưỡng bức lao động"],
+        "other": ["pemerdagangan manusia", "dipaksa bekerja", "dipaksa terlibat", "kerja paksa"],
+    },
+    "illegal-migration": {
+        "en": ["living illegally", "immigration violations", "immigration violation",
+               "overstaying", "illegal entry", "entered illegally"],
+        "th": ["ข้ามชายแดนอย่างผิดกฎหมาย", "ลักลอบการเข้าเมือง", "ลักลอบเข้าเมือง", "เข้าเมืองผิดกฎหมาย"],
+        "vi": ["vi phạm quy định xuất nhập cảnh", "cư trú bất hợp pháp", "cư trú trái phép",
+               "nhập cảnh trái phép", "xuất cảnh trái phép"],
+        "other": ["penyeludupan orang", "pendatang asing tanpa izin", "PATI"],
     },
     "victim-support": {
         "th": ["เข้าช่วยเหลือ", "ให้การช่วยเหลือ", "ให้ความช่วยเหลือ", "การช่วยเหลือ"],
