@@ -1043,3 +1043,15 @@ def test_a_comment_forms_heading_ends_the_story():
         f"Polisi Indonesia dan Malaysia bekerja sama\n\n{LEDE_EN}\n\n{LEDE_VI}\n\n{form}"
     )
     assert parsed.body == f"{LEDE_EN}\n\n{LEDE_VI}"
+
+
+@pytest.mark.parametrize(
+    "lede, name",
+    [
+        (f"Kundurnews, Pekanbaru – {LEDE_EN}", "Kundurnews"),  # a site named for its news
+        (f"Pekanbaru, Riau – {LEDE_EN}", None),  # a city and its province: a dateline
+    ],
+)
+def test_a_news_site_before_the_datelines_city_is_the_outlet(lede, name):
+    outlet = parse(f"Polisi Riau dan Malaysia sepakat patroli bersama\n\n{lede}").outlet
+    assert (outlet.name if outlet and not outlet.source_slug else None) == name

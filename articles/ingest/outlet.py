@@ -124,7 +124,10 @@ _BYLINE = re.compile(
     r"(?:\b|(?<=[A-Z])(?=[A-Z][a-z]))[^-–—\n]{0,30}[-–—]|"
     r"^(?i:by)\s+(?P<reporter>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\s+"
     r"(?i:reporters?|staff(?: writers?| reporters?)?|correspondents?|news desk|desk|bureau)\b|"
-    r"^(?i:laporan|reported by|a report by)\s+(?P<report>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\.?$"
+    r"^(?i:laporan|reported by|a report by)\s+"
+    r"(?P<report>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\.?$|"
+    # A site named for its news before the dateline's city: "Kundurnews, Pekanbaru –".
+    r"^(?P<newsname>[A-Z]\w*(?i:news|post|times|daily|online))\s*,\s*[A-Z][\w ]{2,30}?\s*[-–—]\s"
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
 # Not สำนักข่าวกรอง (an intelligence agency) nor a desk named for its beat (ข่าวต่างประเทศ).
@@ -241,7 +244,11 @@ def _credits(
     for line in [*header, *paragraphs[:3]]:
         m = _BYLINE.match(line) or _BYLINE_TAIL.search(line)
         if m:
-            name = next(g for g in m.group("paren", "acronym", "site", "reporter", "report") if g)
+            name = next(
+                g
+                for g in m.group("paren", "acronym", "site", "reporter", "report", "newsname")
+                if g
+            )
             # A long word in capitals is as often the dateline's city ("SINGAPORE -",
             # "JAKARTA –") as an outlet: only a known one counts, or one named as a site.
             city_like = (
