@@ -870,6 +870,8 @@ def test_a_blogs_post_footer_dates_the_page():
         "IMG",
         "Ảnh minh họa. Nguồn: iStock",
         "Mời các bạn đồng hành cùng báo Dân Việt trên mạng xã hội Facebook",
+        "Quang cảnh buổi tiếp.",
+        "Toàn cảnh hội nghị giữa hai đoàn công an Việt Nam và Lào tại Hà Nội.",
     ],
 )
 def test_banners_widgets_video_links_and_credited_captions_are_clutter(clutter):

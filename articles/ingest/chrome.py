@@ -146,7 +146,9 @@ _IN_PICTURE = re.compile(
 _POSING = re.compile(
     r"\bbergambar (?:ramai|kenangan|bersama)|chụp (?:ảnh|hình) (?:lưu niệm|chung)|"
     r"\bpos(?:e[sd]?|ing) for (?:a )?"
-    r"(?:group |family )?(?:photo|picture)",
+    r"(?:group |family )?(?:photo|picture)|"
+    # What a Vietnamese caption opens with: "Quang cảnh buổi tiếp.", "Toàn cảnh hội nghị".
+    r"^(?:quang cảnh|toàn cảnh)\b",
     re.IGNORECASE,
 )
 _SEE_MORE_LINK = re.compile(r"^(?:xem thêm|read more|อ่านต่อ|อ่านเพิ่มเติม|see also)\s*:\s*\S+$", re.I)
