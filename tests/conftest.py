@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from hypothesis import settings
 
 from .factories import ArticleFactory, UserFactory
@@ -65,3 +65,12 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def desk_client(client, db):
+    """A client logged in as a member of the Data desk group."""
+    user = UserFactory(username="desk-user")
+    user.groups.add(Group.objects.get(name="Data desk"))
+    client.force_login(user)
+    return client

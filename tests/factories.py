@@ -1,6 +1,8 @@
 """Factories for the catalogue; vocabularies come from the data migration and are reused."""
 
+import csv
 import datetime
+import io
 
 import factory
 from django.contrib.auth import get_user_model
@@ -87,3 +89,14 @@ def import_published(path, *, count: int, source: str, topic: str, prefix: str =
     )
     with path.open("rb") as handle:
         return import_articles(handle, name=path.name)
+
+
+def catalogue_csv(rows: list[dict]) -> bytes:
+    """A catalogue CSV of these rows (a dict per row, missing columns empty)."""
+    from articles.spreadsheets import COLUMNS
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows({column: row.get(column, "") for column in COLUMNS} for row in rows)
+    return out.getvalue().encode("utf-8")

@@ -322,14 +322,6 @@ def test_export_runs_a_constant_number_of_queries_per_chunk(catalogue):
 CHANGELIST = reverse("admin:articles_article_changelist")
 
 
-@pytest.fixture
-def desk_client(client):
-    user = UserFactory(username="desk-user")
-    user.groups.add(Group.objects.get(name="Data desk"))
-    client.force_login(user)
-    return client
-
-
 def test_admin_export_follows_the_changelist_filters(desk_client, catalogue):
     ArticleFactory(headline="ร่าง", slug="other-draft", status=Article.Status.DRAFT, language="vi")
     response = desk_client.get(

@@ -1,6 +1,5 @@
 """A spreadsheet import starts an article's history and adds a version for every change."""
 
-import csv
 import io
 
 import pytest
@@ -8,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
-from articles.spreadsheets import COLUMNS, import_articles
+from articles.spreadsheets import import_articles
 
-from .factories import SourceFactory, UserFactory
+from .factories import SourceFactory, UserFactory, catalogue_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +21,6 @@ def desk():
     return user
 
 
-def _csv(rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows({column: row.get(column, "") for column in COLUMNS} for row in rows)
-    return out.getvalue().encode("utf-8")
-
-
 ROW = {
     "slug": "mekong-patrol", "headline": "ลาดตระเวนแม่น้ำโขง", "headline_en": "Mekong patrol",
     "language": "th", "source": "Mekong Desk", "published_on": "2024-02-01",
@@ -39,7 +30,7 @@ ROW = {
 
 
 def _import(rows, **kwargs):
-    report = import_articles(io.BytesIO(_csv(rows)), name="desk.csv", **kwargs)
+    report = import_articles(io.BytesIO(catalogue_csv(rows)), name="desk.csv", **kwargs)
     assert report.errors == []
     return report
 
@@ -99,9 +90,11 @@ def test_the_history_page_shows_the_import_and_the_changed_tags(client, desk, ad
 def test_a_dry_run_or_a_refused_file_leaves_no_history(desk):
     SourceFactory(name="Mekong Desk")
     history = Article.history.model
-    import_articles(io.BytesIO(_csv([ROW])), name="desk.csv", dry_run=True, by=desk)
+    import_articles(io.BytesIO(catalogue_csv([ROW])), name="desk.csv", dry_run=True, by=desk)
     bad = import_articles(
-        io.BytesIO(_csv([ROW, {"slug": "bad", "topics": "nope"}])), name="desk.csv", by=desk
+        io.BytesIO(catalogue_csv([ROW, {"slug": "bad", "topics": "nope"}])),
+        name="desk.csv",
+        by=desk,
     )
     assert bad.errors and not bad.applied
     assert not Article.objects.exists()

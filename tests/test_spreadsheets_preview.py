@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from articles import admin_spreadsheets
 from articles.models import Agency, Article, Topic
-from articles.spreadsheets import COLUMNS, Cell, import_articles, write_csv
+from articles.spreadsheets import Cell, import_articles, write_csv
 
-from .factories import ArticleFactory, SourceFactory, UserFactory
+from .factories import ArticleFactory, SourceFactory, UserFactory, catalogue_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -41,26 +41,10 @@ def stored():
     return article
 
 
-@pytest.fixture
-def desk_client(client):
-    user = UserFactory(username="desk-user")
-    user.groups.add(Group.objects.get(name="Data desk"))
-    client.force_login(user)
-    return client
-
-
 def _exported() -> list[dict]:
     handle = io.BytesIO()
     write_csv(Article.objects.order_by("slug"), handle)
     return list(csv.DictReader(io.StringIO(handle.getvalue().decode("utf-8-sig"))))
-
-
-def _csv(rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows({column: row.get(column, "") for column in COLUMNS} for row in rows)
-    return out.getvalue().encode("utf-8")
 
 
 def _upload(client, data: bytes, name="desk.csv"):
@@ -83,7 +67,7 @@ def _edited(stored_row: dict) -> dict:
 def test_each_changed_cell_is_reported_old_to_new_as_a_person_reads_it(stored):
     (row,) = _exported()
     report = import_articles(
-        io.BytesIO(_csv([_edited(row)])), name="desk.csv", dry_run=True, preview_rows=10
+        io.BytesIO(catalogue_csv([_edited(row)])), name="desk.csv", dry_run=True, preview_rows=10
     )
     (outcome,) = report.updated_rows
     assert (outcome.row, outcome.slug, outcome.headline) == (2, "joint-patrol", stored.headline)
@@ -104,7 +88,7 @@ def test_each_changed_cell_is_reported_old_to_new_as_a_person_reads_it(stored):
 
 def test_the_preview_page_shows_headline_and_old_to_new_with_long_text_clipped(desk_client, stored):
     (row,) = _exported()
-    page = _upload(desk_client, _csv([_edited(row)])).content.decode()
+    page = _upload(desk_client, catalogue_csv([_edited(row)])).content.decode()
     assert "0 new, 1 updated, 0 unchanged, 0 errors" in page
     assert stored.headline in page and "joint-patrol" in page
     assert "Joint patrol on the Mekong river" in page
@@ -126,7 +110,7 @@ def test_new_rows_show_their_key_fields_and_unchanged_rows_are_only_counted(desk
          "source": "Hanoi Daily", "published_on": "2023-05-29", "topics": "drug-trafficking",
          "countries": "VN|LA", "body": "Nội dung"}
     )  # fmt: skip
-    response = _upload(desk_client, _csv(rows))
+    response = _upload(desk_client, catalogue_csv(rows))
     page = response.content.decode()
     assert "1 new, 0 updated, 2 unchanged, 0 errors" in page
     assert "2 rows are unchanged and not listed." in page
@@ -157,7 +141,7 @@ def test_a_large_file_lists_a_bounded_number_of_rows_with_bounded_queries(desk_c
             )
         rows = [{**row, "headline_en": row["headline_en"] + " (revised)"} for row in _exported()]
         with CaptureQueriesContext(connection) as queries:
-            response = _upload(desk_client, _csv(rows))
+            response = _upload(desk_client, catalogue_csv(rows))
         return response, len(queries.captured_queries)
 
     _small, small_queries = preview(3)  # fewer than the cap: every row listed
@@ -180,21 +164,25 @@ def test_a_large_file_lists_a_bounded_number_of_rows_with_bounded_queries(desk_c
     ],
 )  # fmt: skip
 def test_an_unknown_name_suggests_the_closest_existing_ones(stored, column, cell, message):
-    report = import_articles(io.BytesIO(_csv([{"slug": "x", column: cell}])), name="desk.csv")
+    report = import_articles(
+        io.BytesIO(catalogue_csv([{"slug": "x", column: cell}])), name="desk.csv"
+    )
     (error,) = report.errors
     assert (error.row, error.column) == (2, column)
     assert message in str(error)
 
 
 def test_nothing_close_gets_no_guess():
-    report = import_articles(io.BytesIO(_csv([{"slug": "x", "topics": "zzqx"}])), name="a.csv")
+    report = import_articles(
+        io.BytesIO(catalogue_csv([{"slug": "x", "topics": "zzqx"}])), name="a.csv"
+    )
     assert str(report.errors[0]) == "row 2, column “topics”: unknown topic “zzqx”"
 
 
 def test_the_command_s_dry_run_prints_every_change_and_the_same_errors(stored, tmp_path):
     (row,) = _exported()
     path = tmp_path / "desk.csv"
-    path.write_bytes(_csv([_edited(row), {"slug": "brand-new", "headline": "ใหม่"}]))
+    path.write_bytes(catalogue_csv([_edited(row), {"slug": "brand-new", "headline": "ใหม่"}]))
     out = io.StringIO()
     call_command("import_articles", str(path), "--dry-run", stdout=out, stderr=io.StringIO())
     text = out.getvalue()
@@ -208,7 +196,7 @@ def test_the_command_s_dry_run_prints_every_change_and_the_same_errors(stored, t
     assert "Dry run, nothing written: 1 created, 1 updated, 0 unchanged, 0 errors." in text
     assert Article.objects.count() == 1
 
-    path.write_bytes(_csv([{"slug": "x", "topics": "drugz"}]))
+    path.write_bytes(catalogue_csv([{"slug": "x", "topics": "drugz"}]))
     out = io.StringIO()
     with pytest.raises(CommandError, match="Nothing was written"):
         call_command("import_articles", str(path), stdout=out, stderr=io.StringIO())
@@ -225,7 +213,7 @@ def test_a_publisher_s_spreadsheet_cannot_publish_an_archived_article(client, st
     Article.objects.filter(pk=stored.pk).update(status="archived")
     client.force_login(chief)
     (row,) = _exported()
-    page = _upload(client, _csv([{**row, "status": "published"}])).content.decode()
+    page = _upload(client, catalogue_csv([{**row, "status": "published"}])).content.decode()
     assert "row 2, column “status”: an article cannot go from archived to published" in page
     assert 'name="token"' not in page
     stored.refresh_from_db()

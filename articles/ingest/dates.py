@@ -392,6 +392,11 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _SENTENCE_REACH = 200
 _LONG_SENTENCE = 500  # where sentences end with stops, a long one is still one sentence
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # (chrome and outlet use it too)
+# A time of day ("09:02:52 am", "13.51 น."), and the weekdays of the languages that write them
+# beside a date (Thai's are matched where Thai stamps are read); pipeline and outlet use them.
+TIME_OF_DAY = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?"
+WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật"
+ID_MS_WEEKDAYS = r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat"
 
 
 def year_of_sentence(text: str, mention: DateMention) -> int | None:

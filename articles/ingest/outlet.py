@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .dates import THAI_LETTER, find_dates
+from .dates import ID_MS_WEEKDAYS, THAI_LETTER, WEEKDAYS, find_dates
 from .types import Outlet, SourceEntry
 
 _TLDS = (
@@ -161,10 +161,7 @@ def stamp_signature(line: str, date_start: int) -> re.Match | None:
 
 
 _WEEKDAY = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|"
-    r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
-    r"thứ \w+|chủ nhật",
-    re.IGNORECASE,
+    rf"{WEEKDAYS}|{ID_MS_WEEKDAYS}|(?:mon|tue|wed|thu|fri|sat|sun)\.?", re.IGNORECASE
 )
 
 

@@ -7,7 +7,15 @@ import hashlib
 import re
 
 from . import chrome
-from .dates import THAI_LETTER, DateMention, find_dates, year_of_sentence
+from .dates import (
+    ID_MS_WEEKDAYS,
+    THAI_LETTER,
+    TIME_OF_DAY,
+    WEEKDAYS,
+    DateMention,
+    find_dates,
+    year_of_sentence,
+)
 from .decode import decode, normalise
 from .language import detect_language
 from .outlet import STAMP_NAME, find_outlet, site_prefix, stamp_signature
@@ -30,11 +38,10 @@ _PUBLISHED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_PUBLISHED_WORDS})\s*[:：
 _UPDATED_BEFORE = re.compile(rf"(?:^|[\s•|·])(?:{_UPDATED_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand beside a date on a line that is only a date: times, weekdays, separators.
 _DATE_LINE_NOISE = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:น\.|am|pm))?|"
+    rf"{TIME_OF_DAY}|"
     r"\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::\d{2})?\)?|\b(?:wib|wita|wit|myt|ict|sgt|pt|et)\b|"
     r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|วันที่|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s*\w+|chủ nhật|"
-    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat)\b|"
+    rf"{WEEKDAYS}|\b(?:{ID_MS_WEEKDAYS})\b|"
     r"\|\s*[\d,.]+\s*views?|\bdate\b|\bngày\b|เวลา|ที่|(?:adjust )?font size\s*:?|cỡ chữ|"
     r"\((?:จำนวนคนอ่าน|คนอ่าน|อ่าน|เข้าชม|views?|lượt xem|dibaca)\s*:?\s*[\d,.]+\s*(?:ครั้ง)?\)|"
     r"@|[|,•·:\-–—()/\s]",
@@ -47,9 +54,7 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 # After a time stamp, a bare number: the page's counter or the story's id ("… 09:02:52 am 102530").
-_TIME_THEN_NUMBER = re.compile(
-    r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|น\.))?)\s+\d{1,9}\s*$", re.I
-)
+_TIME_THEN_NUMBER = re.compile(rf"({TIME_OF_DAY})\s+\d{{1,9}}\s*$", re.IGNORECASE)
 
 
 def _date_only(line: str) -> bool:
@@ -308,19 +313,18 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
     # A scam is a fraud: where the story is about online scams, fraud words alone ("penipuan",
     # "fraudsters") do not make it a story about economic crime as well.
     if any(s.key == "online-scams" for s in kept):
-        kept = [
-            s
-            for s in kept
-            if s.key != "economic-crime"
-            or not all(_FRAUD.fullmatch(word.casefold()) for word in s.evidence)
-        ]
+        kept = _without(kept, "economic-crime", _FRAUD)
     # Victims named are not victims helped: a word for the victims alone ("victims", "nạn
     # nhân", "korban") is who a crime hurt; support needs its own word (rescued, repatriated).
+    return _without(kept, "victim-support", _VICTIMS)
+
+
+def _without(kept: list[Suggestion], topic: str, words: re.Pattern) -> list[Suggestion]:
+    """The topics without `topic` where only such words suggested it."""
     return [
         s
         for s in kept
-        if s.key != "victim-support"
-        or not all(_VICTIMS.fullmatch(word.casefold()) for word in s.evidence)
+        if s.key != topic or not all(words.fullmatch(word.casefold()) for word in s.evidence)
     ]
 
 

@@ -199,8 +199,9 @@ def read_newest(
     bound = None if few else recent_bound(part.db)
     rows: list = []
     before = 0
-    walks = pieces(walking, bound) if walking is not None else [None] * len(pieces(part, bound))
-    for piece, walk in zip(pieces(part, bound), walks, strict=True):
+    parts = pieces(part, bound)
+    walks = pieces(walking, bound) if walking is not None else [None] * len(parts)
+    for piece, walk in zip(parts, walks, strict=True):
         counted = max(COUNT_CAP, skip + need)
         matches = capped_count(piece, counted)
         if matches <= skip:  # the rows start after this piece
