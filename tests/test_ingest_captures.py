@@ -1057,3 +1057,25 @@ def test_a_comment_forms_heading_ends_the_story():
 def test_a_news_site_before_the_datelines_city_is_the_outlet(lede, name):
     outlet = parse(f"Polisi Riau dan Malaysia sepakat patroli bersama\n\n{lede}").outlet
     assert (outlet.name if outlet and not outlet.source_slug else None) == name
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            "วันนี้ 7 มกราคม 2563 ผู้แทนไทยและเวียดนามเข้าร่วมการประชุมทวิภาคีด้านยาเสพติด "
+            "ที่จัดขึ้นระหว่างวันที่ 6 – 10 มกราคม 2563 ณ เกาะฟูก๊วก",
+            ((2020, 1, 6), (2020, 1, 10)),
+        ),
+        (  # a range that does not hold the day is another event: the day stays
+            "On 7 January 2020 the delegations met in Phu Quoc. A follow-up course was held "
+            "from 12 to 14 February 2020 in Hanoi.",
+            ((2020, 1, 7), None),
+        ),
+    ],
+)
+def test_a_day_within_the_meetings_stated_days_takes_the_range(story, expected):
+    parsed = parse(f"Thai and Vietnamese drug agencies meet again\n\n{story} {LEDE_EN}")
+    start, end = expected
+    assert parsed.event_start == datetime.date(*start)
+    assert parsed.event_end == (datetime.date(*end) if end else None)

@@ -171,6 +171,24 @@ def _near(yearless: DateMention, full: DateMention) -> bool:
     return False
 
 
+def _within_a_range(day: DateMention, *following: str | list[str]) -> DateMention:
+    """The meeting's days where the story gives them just after the day it opens with ("วันนี้
+    13 ก.ค.60 … ระหว่างวันที่ 12 - 13 กรกฎาคม 2560", "7 มกราคม 2563 … ระหว่างวันที่ 6 – 10 มกราคม
+    2563"): a range with its year, in the same paragraph or the next, that holds that day."""
+    if day.end_day is not None:
+        return day
+    texts = [t for part in following for t in ([part] if isinstance(part, str) else part)]
+    for text in texts:
+        for mention in find_dates(text):
+            if (
+                mention.year
+                and mention.end_day
+                and mention.first() <= day.first() <= mention.last()
+            ):
+                return mention
+    return day
+
+
 def _dated(mention: DateMention, year: int | None) -> DateMention | None:
     """The yearless mention in that year, or None where it has no such day (29 February)."""
     if year is None:
@@ -496,7 +514,9 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
             if yearless and not _near(yearless, mention):
                 background = mention
                 break
-            event = mention
+            event = _within_a_range(
+                mention, paragraph[mention.end :], paragraphs[index + 1 : index + 2]
+            )
             break
         if event or background:
             break
