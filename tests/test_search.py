@@ -372,6 +372,48 @@ def test_catalogue_import_indexes_what_it_wrote(corpus):
     assert not search.search("methamphetamine").exists()
 
 
+def _catalogue_rows(count: int, **changes) -> bytes:
+    from .factories import catalogue_csv
+
+    rows = [{"slug": f"mekong-{n}", "headline": f"Mekong patrol number {n} meets", "language": "en",
+             "status": "draft", "body": f"Patrol {n} seized methamphetamine on the Mekong."}
+            for n in range(count)]  # fmt: skip
+    rows[-1].update(changes)
+    return catalogue_csv(rows)
+
+
+def test_a_catalogue_import_commits_its_documents_with_its_rows(db, monkeypatch):
+    """Written chunk by chunk and analysed by a worker while the next chunk is written: what the
+    import commits is every row searchable, the same documents that indexing after it writes."""
+    from articles.spreadsheets import import_articles, importing
+
+    monkeypatch.setattr(importing, "CHUNK", 3)
+    monkeypatch.setattr(importing, "INDEX_CHUNK", 2)
+    monkeypatch.setattr(search.index, "PARALLEL_FROM", 4)
+    calls = []
+    report = import_articles(io.BytesIO(_catalogue_rows(10)), name="patrols.csv",
+                             index_progress=calls.append)  # fmt: skip
+    assert report.applied and report.created == 10 and report.indexed == 10
+    assert sum(calls) == 10
+    streamed = _documents()
+    SearchDocument.objects.all().delete()
+    search.index_articles(workers=0)
+    assert _documents() == streamed and len(streamed) == 10
+    assert search.search("methamphetamine", Article.objects.all()).count() == 10
+
+
+def test_a_refused_catalogue_import_leaves_no_documents(db, monkeypatch):
+    from articles.spreadsheets import import_articles, importing
+
+    monkeypatch.setattr(importing, "CHUNK", 3)
+    monkeypatch.setattr(importing, "INDEX_CHUNK", 2)
+    monkeypatch.setattr(search.index, "PARALLEL_FROM", 1)
+    report = import_articles(io.BytesIO(_catalogue_rows(10, topics="no-such-topic")),
+                             name="patrols.csv")  # fmt: skip
+    assert report.errors and not report.applied and report.indexed == 0
+    assert not Article.objects.exists() and not SearchDocument.objects.exists()
+
+
 # --- the places that use it ----------------------------------------------------------------
 
 

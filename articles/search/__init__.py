@@ -32,7 +32,7 @@ passage), `checks` (the database's locale). What the rest of the app uses is imp
 from . import reading
 from .analysis import document_values, fold, to_tsvector_literal, tokens
 from .checks import check_lc_ctype, ensure_usable_ctype
-from .index import index_articles, schedule
+from .index import Indexing, index_articles, schedule
 from .query import MAX_CLAUSES, Query, parse
 from .reading import (
     FTS_TABLE,
@@ -56,6 +56,7 @@ __all__ = [
     "COUNT_CAP",  # read through to search.reading, where the search reads it
     "FTS_TABLE",
     "MAX_CLAUSES",
+    "Indexing",
     "Query",
     "Ranked",
     "Snippet",

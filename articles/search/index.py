@@ -32,11 +32,8 @@ def index_articles(
 ) -> int:
     """(Re)write the search documents of these articles (all when None); return how many.
 
-    Rows are read as plain values (no model instances), analysed — in worker processes when
-    there are many, so both cores work — and written in batches, PostgreSQL's tsvectors made
-    here, not by its parser. Documents of articles that no longer exist go with them (foreign
-    key cascade).
-    """  # fmt: skip
+    Documents of articles that no longer exist go with them (foreign key cascade).
+    """
     if ids is not None:
         ids = sorted(set(ids))
         chunks = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
@@ -44,30 +41,75 @@ def index_articles(
     else:
         queryset = Article.objects.using(using).order_by("pk")
         chunks, total = _id_chunks(queryset, batch_size), queryset.count()
-    vendor = connections[using].vendor
-    reader = _DocumentReader(using)
-    workers = _worker_count(workers, total)
-    bulk = _BulkWrites(vendor, using, many=total >= PARALLEL_FROM)
-    if not workers:
+    with Indexing(total=total, progress=progress, using=using, workers=workers) as indexing:
         for chunk in chunks:
-            bulk.write(_analysed_chunk(reader.read(chunk, vendor)), progress)
-        return bulk.finish()
-    # Rows are read here (this thread holds the connection and its transaction), analysed by
-    # the workers, written here as they come back; a few chunks ahead at most, so memory stays
-    # flat however many articles there are.
-    segmenters()  # loaded before the fork: the workers share the dictionaries
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_analysed_chunk, (reader.read(chunk, vendor),)))
-            if len(pending) > workers:
-                bulk.write(pending.popleft().get(), progress)
-        while pending:
-            bulk.write(pending.popleft().get(), progress)
-    return bulk.finish()
+            indexing.add(chunk)
+        return indexing.finish()
 
 
 PARALLEL_FROM = 4000  # articles; fewer are analysed in the calling process
+
+
+class Indexing:
+    """Search documents written while the caller goes on writing articles.
+
+    `add(ids)` once those articles' rows are written (also inside the caller's transaction,
+    which then sees them: a catalogue import's documents commit with its rows): their texts are
+    read here as plain values (no model instances), analysed — in a worker process once there
+    are many, so both cores work while the caller writes its next rows — and written here, on
+    the caller's connection, as they come back, a few chunks behind at most so that memory
+    stays flat; `finish()` writes the rest. PostgreSQL's tsvectors are made here, not by its
+    parser. Leaving without `finish()` (an import that failed) stops the worker and writes
+    nothing more. When the total is not known beforehand, the worker starts once the articles
+    added reach PARALLEL_FROM.
+    """
+
+    def __init__(
+        self,
+        *,
+        total: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        using: str = "default",
+        workers: int | None = None,
+    ):
+        self.using, self.progress, self.added = using, progress, 0
+        self.vendor = connections[using].vendor
+        self.reader = _DocumentReader(using)
+        self.workers = _worker_count(workers, total)
+        self.parallel_from = 0 if total is not None or workers is not None else PARALLEL_FROM
+        self.bulk = _BulkWrites(self.vendor, using, many=(total or 0) >= PARALLEL_FROM)
+        self.pool = None
+        self.pending: deque = deque()
+
+    def __enter__(self) -> Indexing:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def add(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        self.added += len(ids)
+        self.bulk.many = self.bulk.many or self.added >= PARALLEL_FROM
+        texts = self.reader.read(ids, self.vendor)
+        if self.pool is None and self.workers and self.added >= self.parallel_from:
+            segmenters()  # loaded before the fork: the workers share the dictionaries
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        if self.pool is None:
+            self.bulk.write(_analysed_chunk(texts), self.progress)
+            return
+        self.pending.append(self.pool.apply_async(_analysed_chunk, (texts,)))
+        if len(self.pending) > self.workers:
+            self.bulk.write(self.pending.popleft().get(), self.progress)
+
+    def finish(self) -> int:
+        while self.pending:
+            self.bulk.write(self.pending.popleft().get(), self.progress)
+        return self.bulk.finish()
 
 
 def _worker_count(workers: int | None, total: int | None) -> int:

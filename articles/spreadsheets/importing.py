@@ -28,6 +28,7 @@ from .reading import open_table
 from .report import Cell, ImportReport, RowError, RowOutcome, SpreadsheetError
 
 CHUNK = 2000  # rows a batch
+INDEX_CHUNK = 1000  # search documents analysed at a time
 
 
 def _chunks(rows: Iterable, size: int) -> Iterator[list]:
@@ -202,12 +203,15 @@ class _SpreadsheetImport:
         self.report.updated += len(batch.changed)
         return batch
 
-    def run(self, rows: Iterator, *, write: bool, progress) -> None:
+    def run(
+        self, rows: Iterator, *, write: bool, progress, indexing: search.Indexing | None
+    ) -> None:
         """Look up, classify and write chunk by chunk, overlapping the database with Python.
 
         On PostgreSQL every COPY stays open while Python works: the next chunk is read while a
-        chunk's articles stream in, and classified while its tag links stream in. Everything
-        stays in the caller's transaction.
+        chunk's articles stream in, and classified while its tag links stream in. A written
+        chunk's search documents are analysed by `indexing`'s worker while the next chunk is
+        written. Everything stays in the caller's transaction.
         """
         chunks = _chunks(rows, CHUNK)
         chunk = next(chunks, None)
@@ -254,8 +258,11 @@ class _SpreadsheetImport:
                     now=now,
                     reason="spreadsheet import",
                 )
-                self.touched += ids
-                self.touched += [before["id"] for before, *_ in pending.changed]
+                chunk_touched = [*ids, *(before["id"] for before, *_ in pending.changed)]
+                self.touched += chunk_touched
+                if indexing is not None:
+                    for start in range(0, len(chunk_touched), INDEX_CHUNK):
+                        indexing.add(chunk_touched[start : start + INDEX_CHUNK])
             elif looked is not None:
                 batch = self.classify(looked)
             if progress and chunk is not None:
@@ -506,9 +513,10 @@ def import_articles(
 
     Raises SpreadsheetError for a file that cannot be read at all; row problems are collected in
     the report (every one of them, with row number and column) and nothing is written.
-    Once the import has committed, the search documents of the rows it created or changed are
-    written (`report.indexed`); an interrupted indexing is finished by `reindex --missing`.
-    With index=False the caller indexes `report.touched` itself (the benchmark times both).
+    The search documents of the rows it creates or changes are written as it goes, in the same
+    transaction (`report.indexed`): every article is searchable when the import commits, and
+    nothing of a failed one is. With index=False the caller indexes `report.touched` itself
+    after the commit (the benchmark times the previous path so).
     preview_rows: how many new and how many updated rows the report keeps, each with its cells
     as a person reads them (the preview); every other row is only counted.
     on_row: called with every new and updated row instead (nothing kept), for a full listing.
@@ -524,18 +532,20 @@ def import_articles(
         report, by=by, preview_rows=preview_rows, on_row=on_row, can_publish=can_publish
     )
     try:
-        with transaction.atomic():
-            importer.run(rows, write=not dry_run, progress=progress)
+        with transaction.atomic(), search.Indexing(progress=index_progress) as indexing:
+            writing = index and not dry_run
+            importer.run(
+                rows, write=not dry_run, progress=progress, indexing=indexing if writing else None
+            )
             if dry_run or report.errors:
                 transaction.set_rollback(True)
             else:
+                report.indexed = indexing.finish() if writing else 0
                 report.applied = True
     except IntegrityError as error:
         report.applied = False
         raise SpreadsheetError(f"{name}: the database refused the import ({error})") from None
     report.touched = importer.touched if report.applied else []
-    if index and report.touched:
-        report.indexed = search.index_articles(report.touched, progress=index_progress)
     if report.applied:
         # Bulk writes send no signals: counts are recomputed from here on.
         counts.changed(articles=report.touched)
