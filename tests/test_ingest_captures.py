@@ -1079,3 +1079,14 @@ def test_a_day_within_the_meetings_stated_days_takes_the_range(story, expected):
     start, end = expected
     assert parsed.event_start == datetime.date(*start)
     assert parsed.event_end == (datetime.date(*end) if end else None)
+
+
+def test_a_sentence_the_page_broke_over_two_lines_is_not_a_caption():
+    cut = "Kesemua yang ditahan serta bot diiringi ke jeti dan kes disiasat di bawah Akta"
+    end = "Imigresen 1959/63 dan Enakmen Pelabuhan Negeri Sabah."
+    parsed = parse(
+        "Maritim Malaysia tahan bot ke Filipina\n\n"
+        f"{LEDE_EN}\nBot itu disyaki cuba menyusup keluar secara haram menuju ke Pulau Taganak, "
+        f"Filipina, kata Pengarah Zon Maritim Sandakan dalam kenyataan pada Rabu.\n{cut}\n{end}"
+    )
+    assert cut in parsed.body and end in parsed.body

@@ -565,11 +565,24 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
             and _PARAGRAPH_END.search(kept[i + 1][1])
+            and not _wrapped(kept[i], kept[i + 1])
         ):
             layout.removed.append(Removed("photo caption", line))
             continue
         out.append((number, line))
     return out
+
+
+def _wrapped(line: tuple[int, str], following: tuple[int, str]) -> bool:
+    """The line is a sentence the page broke in two: the next line, with no blank between,
+    is its short end ("… kes disiasat di bawah Akta" / "Imigresen 1959/63, … Negeri Sabah.")."""
+    (number, text), (next_number, rest) = line, following
+    return (
+        next_number == number + 1
+        and text[-1:].isalpha()
+        and len(rest) <= _SHORT_LINE
+        and not _INNER_SENTENCE.search(rest)
+    )
 
 
 def _drop_trailing_slogans(
