@@ -110,6 +110,15 @@ def test_thai_byline_after_the_posted_cue():
         "The delegations pose for a group photo after the talks",
         "10155898011247855_4926073541405757549_n",
         "Polis Johor rampas 40 kilogram dadah di Pasir Gudang ...",
+        # the sixth set's: advertising and newsletter boxes, stock and site credits
+        "Article continues after this advertisement",
+        "FEATURED STORIES",
+        "Subscribe to our daily newsletter",
+        "Your subscription could not be saved. Please try again.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms apply.",
+        "Viết bình luận",
+        "Ilustrasi anggota teroris. shutterstock.com",
+        "tribunjakarta.com/Dionsius Arya Bima Suci",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -1090,3 +1099,10 @@ def test_a_sentence_the_page_broke_over_two_lines_is_not_a_caption():
         f"Filipina, kata Pengarah Zon Maritim Sandakan dalam kenyataan pada Rabu.\n{cut}\n{end}"
     )
     assert cut in parsed.body and end in parsed.body
+
+
+@pytest.mark.parametrize("heading", ["Lihat Juga", "Topics", "Hangat"])
+def test_a_heading_of_other_stories_ends_the_story(heading):
+    other = "Demo Revisi UU KPK Berujung Rusuh, Ada 1.365 Orang Ditangkap di Jakarta"
+    parsed = parse(f"Polri dan PDRM kerja sama\n\n{LEDE_EN}\n\n{heading}\n\n{other}")
+    assert LEDE_EN in parsed.body and other not in parsed.body

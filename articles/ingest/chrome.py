@@ -22,7 +22,7 @@ _RELATED_HEADINGS = re.compile(
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
-    r"terpopuler|artikel berkaitan|pos terkait|tinggalkan balasan|"
+    r"terpopuler|artikel berkaitan|pos terkait|tinggalkan balasan|lihat juga|topics|hangat|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
     re.IGNORECASE,
@@ -52,7 +52,12 @@ _FURNITURE = re.compile(
     # A comment form's notice: "Alamat email Anda tidak akan dipublikasikan. …".
     r"(?:your email address will not be published|alamat email anda tidak akan dipublikasikan).*|"
     r"thông báo|đóng|gốc|nhập thông tin|lỗi\s*:.*|gửi (?:bình luận|liên hệ|ý kiến) thành công|"
-    r"nội dung bài viết.*|content image\b.*|scroll to continue.*|"
+    r"nội dung bài viết.*|content image\b.*|scroll to continue.*|featured stories|"
+    r"(?:article|story) continues (?:after|below) (?:this )?(?:advertisement|ad)|"
+    r"continue reading(?: below)?|viết bình luận|gửi bình luận|"
+    # A newsletter box: "Subscribe to our daily newsletter", "Your subscription has been …".
+    r"(?:subscribe to|sign up for) (?:our|the) .{0,30}newsletters?.*|your subscription .{5,60}|"
+    r"by providing an email address.*|this site is protected by recaptcha.*|"
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
     # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
     r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
@@ -97,6 +102,7 @@ _DATED_LINK = re.compile(r"^[-–•·]\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*[^\W\d
 _PHOTO_CREDIT = re.compile(
     r"\((?:ảnh|photo|foto|ภาพ|nguồn ảnh|sumber foto|gambar)\s*:[^)]*\)\s*\.?\s*$|"
     r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
+    r"[.\s](?:shutterstock(?:\.com)?|getty ?images|istock(?:photo)?|freepik(?:\.com)?)\.?$|"
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
     r"\((?:photo|foto|ảnh)\s*/\s*[^()]{2,40}\)\s*$|"  # "(PHOTO / AFP)"
     # After the caption's last sentence, the outlet and the photographer: "… 2015. Tempo/Dian
@@ -116,7 +122,8 @@ _PHOTO_CREDIT = re.compile(
 # "BERNAMA", "Reuters".
 _CREDIT_LINE = re.compile(
     r"^(?:afp|ap|reuters|epa(?:-efe)?|xinhua|bernama|vna|ttxvn|antara(?: foto)?|getty images|"
-    r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$",
+    r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$|"
+    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)\s?/\s?[^/\d]{2,40}$",  # site.com/Name
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
