@@ -1106,3 +1106,72 @@ def test_a_heading_of_other_stories_ends_the_story(heading):
     other = "Demo Revisi UU KPK Berujung Rusuh, Ada 1.365 Orang Ditangkap di Jakarta"
     parsed = parse(f"Polri dan PDRM kerja sama\n\n{LEDE_EN}\n\n{heading}\n\n{other}")
     assert LEDE_EN in parsed.body and other not in parsed.body
+
+
+CREDITED = Vocabulary(
+    sources=(
+        SourceEntry("the-nation", "The Nation Thailand", ("nationthailand.com",), ("The Nation",)),
+        SourceEntry("pptv", "PPTV HD 36", (), ("PPTV Online",)),
+        SourceEntry("khaosod", "Khaosod", (), ("ข่าวสด",)),
+        SourceEntry("cmg", "China Media Group", (), ("CRI",)),
+        SourceEntry("xinhua", "Xinhua", (), ("ซินหวา",), wire=True),
+    ),
+    topics={},
+    countries={},
+    agencies={},
+)
+LEDE_TH = (
+    "ตำรวจไทยและตำรวจลาวร่วมกันประชุมเพื่อแลกเปลี่ยนข้อมูลด้านยาเสพติดตามแนวชายแดนอย่างต่อเนื่อง "
+    "เพื่อปราบปรามขบวนการค้ายาเสพติดข้ามชาติ"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (f"Thai and Lao police agree to share drug intelligence\n\n{LEDE_EN}\n\nBy : THE NATION",
+         "the-nation"),
+        (f"ตำรวจไทยลาวร่วมมือปราบยาเสพติดชายแดน\n\nโดย PPTV Online\n\n{LEDE_TH}", "pptv"),
+        (f"ตำรวจไทยลาวร่วมมือปราบยาเสพติดชายแดน\n\nผู้สื่อข่าว ข่าวสด รายงานว่า {LEDE_TH}", "khaosod"),
+        # a wire's report on a page that credits its own source: the page's outlet
+        (f"ตำรวจไทยลาวร่วมมือปราบยาเสพติดชายแดน\n การเผยแพร่:2016-06-23 19:50:47 แหล่ง:CRI\n\n"
+         f"สำนักข่าวซินหวารายงานว่า {LEDE_TH}", "cmg"),
+    ],
+)  # fmt: skip
+def test_credits_that_name_a_known_outlet(text, slug):
+    assert parse_article(text, vocabulary=CREDITED).outlet.source_slug == slug
+
+
+def test_a_publication_cue_with_a_date_and_time_dates_the_page():
+    text = (
+        f"ตำรวจไทยลาวร่วมมือปราบยาเสพติดชายแดน\n การเผยแพร่:2016-06-23 19:50:47 แหล่ง:CRI\n\n{LEDE_TH}"
+    )
+    assert parse_article(text, vocabulary=CREDITED).published_on == datetime.date(2016, 6, 23)
+
+
+def test_a_time_stamp_is_never_offered_as_an_outlet():
+    text = (
+        "PDEA: Chinese drug syndicate behind floating shabu recovered in waters\n\n"
+        f"Published Jun 9, 2025 12:59 pm  |  Updated Jun 9, 2025 01:48 pm\n\n{LEDE_EN}"
+    )
+    outlet = parse_article(text, vocabulary=CREDITED).outlet
+    assert outlet is None or outlet.name is None or "2025" not in outlet.name
+
+
+def test_a_caption_printed_twice_with_its_photo_credit_is_not_the_headline():
+    caption = (
+        "Graft fugitive Djoko Tjandra walks out of a chartered plane at Halim Airport after a "
+        "flight from Kuala Lumpur on July 30, 2020. (Beritasatu Photo/Emral Firdiansyah)"
+    )
+    headline = "Indonesian Police Thank Malaysia for Assistance in Djoko Tjandra’s Arrest"
+    parsed = parse(f"{headline}\n\nJuly 31, 2020 | 6:09 am\n{caption}\n{caption}\n\n{LEDE_EN}")
+    assert parsed.headline == headline
+    assert caption not in parsed.body
+
+
+def test_a_sites_welcome_banner_is_not_the_story():
+    banner = 'Selamat Datang di Website www.suarabamega25.com " KOMITMEN KAMI MEMBANGUN MEDIA "'
+    headline = "Efektif, Kerjasama Atase Kepolisian RI di Malaysia Mencegah Penyeludupan Narkoba"
+    parsed = parse(f"Header Ads\n\nHeader Ads\n{banner}\n\n{headline}\n\n{LEDE_EN}\n\n{LEDE_EN}")
+    assert parsed.headline == headline
+    assert banner not in parsed.body and "Header Ads" not in parsed.body

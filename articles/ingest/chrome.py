@@ -43,7 +43,8 @@ _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
     r"menu|home|หน้าแรก|หน้าหลัก|trang chủ|beranda|laman utama|utama|breaking(?: news)?|"
     r"[^\w\s]{1,40}|[<«‹]\s*\S.{0,30}|\S.{0,30}\s[>»›]|"
-    r"home top ad|advertisements?|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|img|"
+    r"home top ad|(?:header|footer|sidebar|top|bottom|banner|in-?article) ads?|"
+    r"advertisements?|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|img|"
     r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
     r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
@@ -58,6 +59,9 @@ _FURNITURE = re.compile(
     # A newsletter box: "Subscribe to our daily newsletter", "Your subscription has been …".
     r"(?:subscribe to|sign up for) (?:our|the) .{0,30}newsletters?.*|your subscription .{5,60}|"
     r"by providing an email address.*|this site is protected by recaptcha.*|"
+    # A site's welcome banner: "Selamat Datang di Website www.suarabamega25.com …".
+    r"(?:selamat datang di|welcome to|chào mừng (?:bạn )?đến với)\s(?:(?:the |our )?(?:website|"
+    r"situs|portal|laman|trang)\b|www\.|[\w-]+\.(?:com|net|id|my|vn)\b).*|"
     r"\S*\[email\s*protected\]\S*|[•·]\s*\S.{0,30}|đăng ký|(?:©|\(c\)|copyright\b).*|"
     # A read-aloud player: "Listen to this article", "Nghe đọc bài viết", "ฟังข่าว".
     r"listen to this (?:article|story|news)|nghe (?:đọc )?bài(?: viết)?|ฟังข่าว|ฟังบทความ|"
@@ -104,7 +108,8 @@ _PHOTO_CREDIT = re.compile(
     r"\S\s?/\s?(?:foto\s*:\s*[^/]{2,40}|istimewa|ist\.?|dok\.?(?:\s[^/]{2,30})?)$|"
     r"[.\s](?:shutterstock(?:\.com)?|getty ?images|istock(?:photo)?|freepik(?:\.com)?)\.?$|"
     r"\((?:[^()]{1,40}\s)?(?:photo|file photo|foto|ảnh|gambar fail)\)\s*$|"  # "(Reuters photo)"
-    r"\((?:photo|foto|ảnh)\s*/\s*[^()]{2,40}\)\s*$|"  # "(PHOTO / AFP)"
+    # "(PHOTO / AFP)", "(Beritasatu Photo/Emral Firdiansyah)"
+    r"\((?:[^()/]{1,40}\s)?(?:photo|foto|ảnh)\s*/\s*[^()]{2,40}\)\s*$|"
     # After the caption's last sentence, the outlet and the photographer: "… 2015. Tempo/Dian
     # Triyuli Handoko", "… Jakarta. ANTARA FOTO/Aditya Pradana Putra".
     r"[.!?]\s+[A-Z][\w.]+(?:\s[A-Z]+)?\s?/\s?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$|"

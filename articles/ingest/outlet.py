@@ -202,6 +202,14 @@ _WRITER_OUTLET = re.compile(
 _NAMED_OPENING = re.compile(
     r"^(?P<name>[^\W\d_][\w.&]*(?: [\w.&]+){0,2})\s[-–—]\s|^\((?P<paren>[^()\n]{2,30})\)\s"
 )
+# Credits that name a known outlet only: a byline on its own line, at the top or the end
+# ("By : THE NATION", "โดย PPTV Online"), the outlet's reporter ("ผู้สื่อข่าว ข่าวสด
+# รายงานว่า"), a source at the end of a header line ("… ดูความถี่:0 แหล่ง:CRI").
+_KNOWN_CREDITS = re.compile(
+    r"^(?i:by|โดย)\s*:?\s*(?P<name>[^\n]{2,40}?)\s*$|"
+    r"(?:^|\s)ผู้สื่อข่าว\s*(?P<reporter>[^\s]{2,20}(?:\s[^\s]{2,20})?)\s*รายงาน|"
+    r"(?:^|\s)(?:แหล่ง|ที่มา|(?i:source))\s*[:：]\s*(?P<source>[^\s:：]{2,30})$"
+)
 # A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
 # rights reserved.", "Bản quyền thuộc về Báo X".
 _COPYRIGHT = re.compile(
@@ -343,21 +351,43 @@ def find_outlet(
 
     # Known outlets only: a writer's byline ("Kanavino Ahmad Rizqo - detikNews"), a page
     # title's site name ("Content image - Phnom Penh Post").
-    named_only = [
-        (m.group("name") or m.group("paren"), line)
-        for line in [*header, *paragraphs[:3]]
-        for pattern in (_WRITER_OUTLET, _NAMED_OPENING)
-        if (m := pattern.match(line))
-    ] + [
-        (line.rsplit(sep, 1)[1], line)
-        for line in chrome[:12]
-        for sep in (" - ", " | ", " – ")
-        if sep in line and len(line) <= 80
-    ]
-    for position, (name, evidence) in enumerate(names + named_only):
+    named_only = (
+        [
+            (m.group("name") or m.group("paren"), line)
+            for line in [*header, *paragraphs[:3]]
+            for pattern in (_WRITER_OUTLET, _NAMED_OPENING)
+            if (m := pattern.match(line))
+        ]
+        + [
+            (next(name for name in m.groups() if name), m.group(0).strip())
+            for line in [*header, *chrome[:12], *paragraphs[:3], *paragraphs[3:][-3:]]
+            for m in _KNOWN_CREDITS.finditer(line[:300])
+        ]
+        + [
+            (line.rsplit(sep, 1)[1], line)
+            for line in chrome[:12]
+            for sep in (" - ", " | ", " – ")
+            if sep in line and len(line) <= 80
+        ]
+    )
+    candidates = names + named_only
+    for position, (name, evidence) in enumerate(candidates):
         source = _match_name(name, sources)
         if source is None:
             continue
+        if source.wire:
+            # A wire's report ("สำนักข่าวซินหวารายงานว่า") on a page whose own credit names a
+            # known outlet that is not a wire ("แหล่ง:CRI"): the outlet published it.
+            publisher = next(
+                (
+                    (other, e)
+                    for n, e in candidates[position + 1 :]
+                    if (other := _match_name(n, sources)) and not other.wire
+                ),
+                None,
+            )
+            if publisher:
+                source, evidence = publisher
         if (
             bylines
             and bylines <= position < len(names)
@@ -400,11 +430,19 @@ def find_outlet(
 
     # Nothing known: suggest what the text says, for an editor to confirm. Breadcrumbs name
     # sections as often as sites, so they are not offered as outlet names.
-    sign_offs = [(n, e) for n, e in names if not breadcrumb or n not in breadcrumb]
+    sign_offs = [
+        (n, e)
+        for n, e in names
+        if (not breadcrumb or n not in breadcrumb) and not _DATED_NAME.search(n)
+    ]
     if sign_offs or domains:
         name, evidence = sign_offs[0] if sign_offs else (None, domains[0])
         return Outlet(name, domains[0] if domains else None, None, evidence)
     return None
+
+
+# A time or a year is not a name: "Updated Jun 9, 2025 01:48 pm" after a "|" in a header.
+_DATED_NAME = re.compile(r"\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
 def _first(domains: tuple[str, ...]) -> str | None:

@@ -22,7 +22,7 @@ from .outlet import STAMP_NAME, find_outlet, site_prefix, stamp_signature
 from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
-    r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
+    r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|การเผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
     r"posted(?: on)?|published(?: on| at)?|publish|date published|publication date|pubdate|date|"
     r"diterbitkan(?: pada)?|dipublikasikan|disiarkan(?: pada)?|tarikh|"
     r"ngày đăng|đăng ngày|đăng lúc|đã đăng(?: vào| lúc| ngày)?|đăng vào|ngày xuất bản|xuất bản"
