@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .dates import ID_MS_WEEKDAYS, THAI_LETTER, WEEKDAYS, find_dates
+from .dates import ID_MS_WEEKDAYS, THAI_LETTER, TIME_OF_DAY, WEEKDAYS, find_dates
 from .types import Outlet, SourceEntry
 
 _TLDS = (
@@ -442,7 +442,7 @@ def find_outlet(
 
 
 # A time or a year is not a name: "Updated Jun 9, 2025 01:48 pm" after a "|" in a header.
-_DATED_NAME = re.compile(r"\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b")
+_DATED_NAME = re.compile(rf"{TIME_OF_DAY}|\b(?:19|20)\d{{2}}\b", re.IGNORECASE)
 
 
 def _first(domains: tuple[str, ...]) -> str | None:

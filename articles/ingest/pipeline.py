@@ -171,13 +171,12 @@ def _near(yearless: DateMention, full: DateMention) -> bool:
     return False
 
 
-def _within_a_range(day: DateMention, *following: str | list[str]) -> DateMention:
+def _within_a_range(day: DateMention, texts: list[str]) -> DateMention:
     """The meeting's days where the story gives them just after the day it opens with ("วันนี้
     13 ก.ค.60 … ระหว่างวันที่ 12 - 13 กรกฎาคม 2560", "7 มกราคม 2563 … ระหว่างวันที่ 6 – 10 มกราคม
     2563"): a range with its year, in the same paragraph or the next, that holds that day."""
     if day.end_day is not None:
         return day
-    texts = [t for part in following for t in ([part] if isinstance(part, str) else part)]
     for text in texts:
         for mention in find_dates(text):
             if (
@@ -515,7 +514,7 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
                 background = mention
                 break
             event = _within_a_range(
-                mention, paragraph[mention.end :], paragraphs[index + 1 : index + 2]
+                mention, [paragraph[mention.end :], *paragraphs[index + 1 : index + 2]]
             )
             break
         if event or background:
