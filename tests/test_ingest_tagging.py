@@ -154,3 +154,14 @@ def test_the_bureau_of_immigration_is_the_philippines_only_beside_the_philippine
         a.key for a in parse_article(f"Barred\n\n{manila}", vocabulary=vocabulary).agencies
     ] == ["BI-PH"]
     assert parse_article(f"Barred\n\n{bangkok}", vocabulary=vocabulary).agencies == []
+
+
+def test_a_shared_noun_is_spelled_out_for_each_country():
+    from articles.ingest.tagging import shared_nouns
+
+    assert shared_nouns("between Chinese and Laotian police") == [
+        "Chinese police",
+        "Laotian police",
+    ]
+    assert shared_nouns("cảnh sát Việt Nam và Lào") == ["cảnh sát Việt Nam", "cảnh sát Lào"]
+    assert shared_nouns("the police and the army") == []

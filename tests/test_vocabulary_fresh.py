@@ -161,3 +161,40 @@ def test_the_outlets_migrations_0002_and_0003_add_are_named(text, slug):
         f"Police cooperate across borders\n\n{text}", vocabulary=load_vocabulary()
     )
     assert parsed.outlet.source_slug == slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [  # migration 0007
+        ("Badan Nasional Penanggulangan Terorisme menggelar rapat dengan polisi Vietnam.", "BNPT"),
+        ("The Philippine Coast Guard escorted the cargo ship back to port in Manila.", "PCG"),
+        ("Hong Kong Police said the scam syndicate had moved its money through Malaysia.", "HKPF"),
+        ("ผู้บัญชาการตำรวจแห่งชาติ เดินทางไปประชุมร่วมกับตำรวจกัมพูชา", "RTP"),
+        ("ด่านตรวจคนเข้าเมืองจังหวัดตาก ส่งตัวชาวจีนกลับประเทศ", "IMB-TH"),
+        # migration 0008: Laos's security forces; a province's "An ninh tỉnh" beside Laos
+        ("Lực lượng An ninh Lào bắt giữ hai đối tượng vận chuyển ma túy qua biên giới.", "MPS-LA"),
+        ("Công an tỉnh phối hợp với An ninh tỉnh Khăm Muộn (Lào) phá chuyên án ma túy.", "MPS-LA"),
+    ],
+)
+def test_the_sixth_fresh_sets_agencies_are_found(text, acronym):
+    assert acronym in agencies_in(text)
+
+
+@pytest.mark.django_db
+def test_a_provinces_security_is_laos_only_where_the_story_names_laos():
+    assert "MPS-LA" not in agencies_in("An ninh tỉnh Quảng Trị tổ chức hội nghị về ma túy.")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A joint operation between Chinese and Laotian police freed the workers.",
+         {"MPS-CN", "MPS-LA"}),
+        ("Kerjasama polis Malaysia dan Thailand membanteras penyeludupan dadah.",
+         {"PDRM", "RTP"}),
+    ],
+)  # fmt: skip
+def test_one_noun_shared_by_two_countries_names_both_forces(text, expected):
+    assert expected <= agencies_in(text)

@@ -91,6 +91,27 @@ SHIELDS = {
 _SHIELD = "\x00shield"
 
 
+# Two countries' forces under one noun: "Chinese and Laotian police" is Chinese police and
+# Laotian police; "polis Malaysia dan Thailand", "cảnh sát Việt Nam và Lào" the same.
+_SHARED_AFTER = re.compile(
+    r"\b([A-Z][a-z]{2,}) and ([A-Z][a-z]{2,}) (police|security forces|border guards)\b"
+)
+_SHARED_BEFORE = re.compile(
+    r"\b((?i:polis|polisi|kepolisian|cảnh sát|công an)) ([A-ZĐ]\w{2,}(?: [A-ZĐ]\w+)?) "
+    r"(?:dan|và) ([A-ZĐ]\w{2,}(?: [A-ZĐ]\w+)?)"
+)
+
+
+def shared_nouns(text: str) -> list[str]:
+    """Each force that a shared noun names, spelled out: "Chinese police", "Laotian police"."""
+    names = []
+    for first, second, noun in _SHARED_AFTER.findall(text):
+        names += [f"{first} {noun}", f"{second} {noun}"]
+    for noun, first, second in _SHARED_BEFORE.findall(text):
+        names += [f"{noun} {first}", f"{noun} {second}"]
+    return names
+
+
 class TermMatcher:
     """Match many vocabulary terms at once; one instance per vocabulary."""
 
@@ -147,6 +168,7 @@ class TermMatcher:
     def match(self, text: str) -> dict[str, list[Suggestion]]:
         """Return suggestions per kind (topics, countries, agencies), most-evidenced first."""
         hits: dict[tuple[str, str], list[str]] = defaultdict(list)
+        text += "".join(f"\n{name}" for name in shared_nouns(text))
         self._match_latin(text, hits)
         if _THAI.search(text):
             self._match_thai(text, hits)
