@@ -119,6 +119,17 @@ def test_thai_byline_after_the_posted_cue():
         "Viết bình luận",
         "Ilustrasi anggota teroris. shutterstock.com",
         "tribunjakarta.com/Dionsius Arya Bima Suci",
+        # the seventh set's: icons' names, reading times, players, badges, counters, credits
+        "copy-link-circle",
+        "sosmed-whatsapp-white",
+        "Waktu baca 2 menit",
+        "0:00 / 0:00",
+        "Ringkasan AI",
+        "Logo",
+        "Lulus Verifikasi Dewan Pers No.126/DP-Terverifikasi/K/X/2017",
+        "เปิดอ่าน 118",
+        "มารียัม อัฮหมัด/เบนาร์นิวส์",
+        "News Features Commentary Series Specials Video Stories Podcast",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -1101,7 +1112,7 @@ def test_a_sentence_the_page_broke_over_two_lines_is_not_a_caption():
     assert cut in parsed.body and end in parsed.body
 
 
-@pytest.mark.parametrize("heading", ["Lihat Juga", "Topics", "Hangat"])
+@pytest.mark.parametrize("heading", ["Lihat Juga", "Topics", "Hangat", "ขอแนะนำให้คุณอ่าน"])
 def test_a_heading_of_other_stories_ends_the_story(heading):
     other = "Demo Revisi UU KPK Berujung Rusuh, Ada 1.365 Orang Ditangkap di Jakarta"
     parsed = parse(f"Polri dan PDRM kerja sama\n\n{LEDE_EN}\n\n{heading}\n\n{other}")
@@ -1175,3 +1186,25 @@ def test_a_sites_welcome_banner_is_not_the_story():
     parsed = parse(f"Header Ads\n\nHeader Ads\n{banner}\n\n{headline}\n\n{LEDE_EN}\n\n{LEDE_EN}")
     assert parsed.headline == headline
     assert banner not in parsed.body and "Header Ads" not in parsed.body
+
+
+def test_a_caption_printed_twice_under_the_headline_does_not_displace_it():
+    headline = "Giải cứu 2 cô gái bị lừa bán sang biên giới Trung Quốc"
+    caption = "Hai nạn nhân trở về tại khu vực cửa khẩu Quốc tế Hữu Nghị"
+    parsed = parse(f"{headline}\n\n{caption}\n{caption}\n{LEDE_VI}\n\n{LEDE_EN}")
+    assert parsed.headline == headline
+    # a title bar and the heading printed again below it still count as the headline
+    again = parse(f"Đường dẫn truy cập\n\n{headline}\n\n{headline}\n{headline}\n\n{LEDE_VI}")
+    assert again.headline == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (f"ตำรวจไทยลาวร่วมมือปราบยาเสพติดชายแดน\n\nมารียัม อัฮหมัด/ข่าวสด\n\n{LEDE_TH}", "khaosod"),
+        (f"Thai and Lao police agree to share drug intelligence\n\n{LEDE_EN}\n\n(The Nation)",
+         "the-nation"),
+    ],
+)  # fmt: skip
+def test_a_photographers_credit_or_a_bracketed_sign_off_names_a_known_outlet(text, slug):
+    assert parse_article(text, vocabulary=CREDITED).outlet.source_slug == slug

@@ -175,6 +175,7 @@ def test_the_outlets_migrations_0002_and_0003_add_are_named(text, slug):
         # migration 0008: Laos's security forces; a province's "An ninh tỉnh" beside Laos
         ("Lực lượng An ninh Lào bắt giữ hai đối tượng vận chuyển ma túy qua biên giới.", "MPS-LA"),
         ("Công an tỉnh phối hợp với An ninh tỉnh Khăm Muộn (Lào) phá chuyên án ma túy.", "MPS-LA"),
+        ("พล.ท.ธิรา แดหวา มทภ.4 ร่วมประชุมกับฝ่ายมาเลเซียที่ชายแดน", "RTA"),
     ],
 )
 def test_the_sixth_fresh_sets_agencies_are_found(text, acronym):
@@ -198,3 +199,21 @@ def test_a_provinces_security_is_laos_only_where_the_story_names_laos():
 )  # fmt: skip
 def test_one_noun_shared_by_two_countries_names_both_forces(text, expected):
     assert expected <= agencies_in(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [  # migration 0008
+        ("TP - Hai cô gái bị lừa bán sang Trung Quốc được giải cứu và trở về với gia đình.",
+         "tien-phong"),
+        ("NDĐT - Bộ trưởng Công an ba nước Lào, Việt Nam và Campuchia họp bàn về ma túy.",
+         "nhan-dan"),
+    ],
+)  # fmt: skip
+def test_the_seventh_fresh_sets_bylines_name_their_outlets(text, slug):
+    parsed = parse_article(
+        f"Hợp tác phòng chống ma túy giữa ba nước láng giềng\n\n{text}",
+        vocabulary=load_vocabulary(),
+    )
+    assert parsed.outlet.source_slug == slug

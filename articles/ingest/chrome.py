@@ -23,6 +23,7 @@ _RELATED_HEADINGS = re.compile(
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
     r"terpopuler|artikel berkaitan|pos terkait|tinggalkan balasan|lihat juga|topics|hangat|"
+    r"ขอแนะนำให้คุณอ่าน|ช่องแนะนำ|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
     re.IGNORECASE,
@@ -59,6 +60,14 @@ _FURNITURE = re.compile(
     # A newsletter box: "Subscribe to our daily newsletter", "Your subscription has been …".
     r"(?:subscribe to|sign up for) (?:our|the) .{0,30}newsletters?.*|your subscription .{5,60}|"
     r"by providing an email address.*|this site is protected by recaptcha.*|"
+    # Icons' names printed as text ("copy-link-circle", "sosmed-whatsapp-white"), a reading
+    # time ("Waktu baca 2 menit", "3 min read"), an audio player's clock ("0:00 / 0:00"), an AI
+    # summary's label, a logo's alternative text.
+    r"(?-i:[a-z]+(?:-[a-z]+){1,4})|(?:waktu baca|masa membaca) \d+ menit|\d+ min(?:ute)?s? read|"
+    r"(?:đọc|thời gian đọc)\s*:?\s*\d+ phút|อ่าน \d+ นาที|0:00(?: / 0:00)?|"
+    r"ringkasan ai|ai summary|tóm tắt(?: bằng)? ai|logo|"
+    # A press council's badge: "Lulus Verifikasi Dewan Pers No.126/DP-Terverifikasi/K/X/2017".
+    r"(?:lulus |telah )?(?:terverifikasi|verifikasi)(?: faktual)? dewan pers\b.*|"
     # A site's welcome banner: "Selamat Datang di Website www.suarabamega25.com …".
     r"(?:selamat datang di|welcome to|chào mừng (?:bạn )?đến với)\s(?:(?:the |our )?(?:website|"
     r"situs|portal|laman|trang)\b|www\.|[\w-]+\.(?:com|net|id|my|vn)\b).*|"
@@ -128,14 +137,15 @@ _PHOTO_CREDIT = re.compile(
 _CREDIT_LINE = re.compile(
     r"^(?:afp|ap|reuters|epa(?:-efe)?|xinhua|bernama|vna|ttxvn|antara(?: foto)?|getty images|"
     r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$|"
-    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)\s?/\s?[^/\d]{2,40}$",  # site.com/Name
+    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)\s?/\s?[^/\d]{2,40}$|"  # site.com/Name
+    r"^[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+){0,2}\s?/\s?[\u0e00-\u0e7f]+$",  # "ชื่อ สกุล/เบนาร์นิวส์"
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
     r"^(?!\d{4}([./])\d{1,2}\1\d{1,2}$|\d{1,2}([./])\d{1,2}\2\d{4}$)"  # a date: 2023.12.04
     r"\|?\s*(?:(?:[\d,.]+\s*){1,3}|[\d,.]+\s*(?:views?|comments?|shares?|ครั้ง|ผู้ชม|"
     r"lượt xem|bình luận|pengunjung|kali dibaca|dibaca|dilihat|kali dilihat|paparan)|"
-    r"(?:views?|อ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?|\d{1,3}\s*/\s*\d{1,3}|"
+    r"(?:views?|อ่าน|เปิดอ่าน|เข้าชม|ผู้เข้าชม|lượt xem)\s*:?\s*[\d,.]+(?:\s*ครั้ง)?|\d{1,3}\s*/\s*\d{1,3}|"
     r"views?|comments?|lượt xem|ผู้เข้าชม|"
     r"(?:bình luận|view icon)\s*\d+|\d+\s*แชร์)\s*\|?$",
     re.IGNORECASE,
@@ -225,17 +235,19 @@ def _is_menu(line: str) -> bool:
     return len(thai) >= 12 and max(lengths) <= 30 and median(lengths) <= 10
 
 
-# The media sections of a site's menu, in any of our languages: "Video Báo Ảnh Báo in Podcast
-# Emagazine Infographic", "Home Video Podcast Multimedia".
+# The sections of a site's menu, in any of our languages: "Video Báo Ảnh Báo in Podcast
+# Emagazine Infographic", "Home Video Podcast Multimedia", "News Features Commentary Series".
 _MEDIA_SECTION = re.compile(
     r"(?<!\w)(?:videos?|podcasts?|e-?magazine|infographics?|multimedia|longform|photos?|galler(?:y|ies)|"
-    r"e-?paper|báo in|báo ảnh|báo điện tử|truyền hình|phát thanh|radio|tv|คลิป|วิดีโอ|พอดแคสต์)(?!\w)",
+    r"e-?paper|báo in|báo ảnh|báo điện tử|truyền hình|phát thanh|radio|tv|คลิป|วิดีโอ|พอดแคสต์|"
+    r"news|features|commentary|opinions?|series|specials|stories|sports?|business|lifestyle|"
+    r"entertainment|editorials?|berita|nasional|sukan|hiburan)(?!\w)",
     re.IGNORECASE,
 )
 
 
 def _is_media_menu(line: str) -> bool:
-    """A menu of a site's media sections: three or more, half the words of a short line."""
+    """A menu of a site's sections: three or more, half the words of a short line."""
     if len(line) > 120 or SENTENCE_END.search(line):
         return False
     found = [m.group(0).lower() for m in _MEDIA_SECTION.finditer(line)]
@@ -430,7 +442,14 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     if not candidates:
         return
     texts = [text for _, text in candidates]
-    repeated = [c for c in candidates if texts.count(c[1]) > 1 or _printed_again(c[1], kept)]
+    repeated = [
+        c
+        for position, c in enumerate(candidates)
+        if (texts.count(c[1]) > 1 or _printed_again(c[1], kept))
+        # A line printed twice in a row below a headline is a picture's alternative text and
+        # its caption, not a title bar and a heading.
+        and not (position and _doubled(c[0], kept))
+    ]
     index, headline = (repeated or candidates)[0]
     layout.headline_unsure = not repeated and index > 0 and len(candidates) > 1
     number, line = kept[index]
@@ -493,6 +512,15 @@ def _site_suffix_removed(text: str) -> str:
     if "|" not in match.group(0) and not THAI_LETTER.search(text[: match.start()]):
         return text  # "Việt - Lào", "Malaysia - Indonesia": a dash inside a Latin headline
     return text[: match.start()]
+
+
+def _doubled(index: int, kept: list[tuple[int, str]]) -> bool:
+    """The line at kept[index] is printed again on the line just before or after it."""
+    number, line = kept[index]
+    return any(
+        0 <= other < len(kept) and kept[other][1] == line and abs(kept[other][0] - number) == 1
+        for other in (index - 1, index + 1)
+    )
 
 
 def _printed_again(text: str, kept: list[tuple[int, str]]) -> bool:

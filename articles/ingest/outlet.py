@@ -184,6 +184,8 @@ _OWN_PHOTO = re.compile(
     r"(?P<credit>[^()\n:]{2,60}?)\s*(?:\)|$|\.\s)",
     re.IGNORECASE,
 )
+# A photographer and the outlet on a credit line of its own: "มารียัม อัฮหมัด/เบนาร์นิวส์".
+_SLASHED_CREDIT = re.compile(r"^(?P<credit>[^/\n]{2,40}\s?/\s?[^/\n]{2,30})$")
 _CREDIT_FILLER = re.compile(r"\b(?:file|ist|dok|istimewa|archive|arsip)\b\.?", re.IGNORECASE)
 # Names in credits that are not outlets.
 _NOT_NAMES = re.compile(
@@ -204,11 +206,13 @@ _NAMED_OPENING = re.compile(
 )
 # Credits that name a known outlet only: a byline on its own line, at the top or the end
 # ("By : THE NATION", "โดย PPTV Online"), the outlet's reporter ("ผู้สื่อข่าว ข่าวสด
-# รายงานว่า"), a source at the end of a header line ("… ดูความถี่:0 แหล่ง:CRI").
+# รายงานว่า"), a source at the end of a header line ("… ดูความถี่:0 แหล่ง:CRI"), a name in
+# brackets on a line of its own.
 _KNOWN_CREDITS = re.compile(
     r"^(?i:by|โดย)\s*:?\s*(?P<name>[^\n]{2,40}?)\s*$|"
     r"(?:^|\s)ผู้สื่อข่าว\s*(?P<reporter>[^\s]{2,20}(?:\s[^\s]{2,20})?)\s*รายงาน|"
-    r"(?:^|\s)(?:แหล่ง|ที่มา|(?i:source))\s*[:：]\s*(?P<source>[^\s:：]{2,30})$"
+    r"(?:^|\s)(?:แหล่ง|ที่มา|(?i:source))\s*[:：]\s*(?P<source>[^\s:：]{2,30})$|"
+    r"^\((?P<alone>[^()\n]{2,30})\)$"  # a sign-off alone: "(Vietnam+)"
 )
 # A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
 # rights reserved.", "Bản quyền thuộc về Báo X".
@@ -422,7 +426,7 @@ def find_outlet(
     # known outlet that is not a news agency (an agency's picture is the wire's), and only
     # where the story carries no credit of its own ("TTH - …" under a picture "Ảnh: FMT").
     for line in [*chrome, *paragraphs] if not bylines else ():
-        for m in _OWN_PHOTO.finditer(line):
+        for m in [*_OWN_PHOTO.finditer(line), *_SLASHED_CREDIT.finditer(line)]:
             for name in re.split(r"\s*[/,;&]\s*", _CREDIT_FILLER.sub("", m.group("credit"))):
                 source = _match_name(name, sources, whole=True)
                 if source and not source.wire:

@@ -1,5 +1,6 @@
-"""Names of Laos's security forces that stories use and the lists lacked (`_vocabulary_v9`).
-Only adds: an editor's own entries stay as they are."""
+"""Names of Laos's security forces that stories use, and outlets, bylines and spellings that the
+seventh fresh set of captures names and the lists lacked (`_vocabulary_v9`). Only adds: an
+editor's own entries stay as they are."""
 
 from django.db import migrations
 
