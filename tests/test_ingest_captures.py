@@ -752,6 +752,19 @@ def test_fraud_words_in_a_scam_story_do_not_make_it_economic_crime():
     assert [s.key for s in kept] == ["online-scams", "economic-crime"]
 
 
+def test_smuggling_words_in_a_drug_or_people_story_do_not_make_it_economic_crime():
+    from articles.ingest.pipeline import select_topics
+    from articles.ingest.types import Suggestion
+
+    drugs = Suggestion("drug-trafficking", ("ma túy",), 3)
+    smuggling = Suggestion("economic-crime", ("buôn lậu", "smuggling"), 2)
+    bribes = Suggestion("economic-crime", ("smuggling", "hối lộ"), 2)
+    assert [s.key for s in select_topics([drugs, smuggling], lede="")] == ["drug-trafficking"]
+    assert [s.key for s in select_topics([smuggling], lede="")] == ["economic-crime"]
+    kept = select_topics([drugs, bribes], lede="")
+    assert [s.key for s in kept] == ["drug-trafficking", "economic-crime"]
+
+
 def test_the_ten_asean_countries_in_thai_name_every_member():
     from articles.ingest.pipeline import ASEAN_MEMBERS, with_asean_members
 

@@ -165,3 +165,13 @@ def test_a_shared_noun_is_spelled_out_for_each_country():
     ]
     assert shared_nouns("cảnh sát Việt Nam và Lào") == ["cảnh sát Việt Nam", "cảnh sát Lào"]
     assert shared_nouns("the police and the army") == []
+
+
+def test_cross_border_crime_in_thai_is_not_border_management():
+    from articles.ingest import Vocabulary
+
+    vocabulary = Vocabulary(topics={"border-management": ("ข้ามพรมแดน", "ชายแดน")})
+    keys = [s.key for s in vocabulary.matcher.match("ปราบปรามอาชญากรรมข้ามพรมแดน")["topics"]]
+    assert keys == []
+    keys = [s.key for s in vocabulary.matcher.match("ลาดตระเวนตามแนวชายแดน")["topics"]]
+    assert keys == ["border-management"]

@@ -331,6 +331,11 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
     # "fraudsters") do not make it a story about economic crime as well.
     if any(s.key == "online-scams" for s in kept):
         kept = _without(kept, "economic-crime", _FRAUD)
+    # What is smuggled has its own topic: where the story is about drugs, people or wildlife,
+    # the smuggling words alone ("smuggling", "buôn lậu", "ลักลอบนำเข้า") are that trade, not
+    # economic crime.
+    if any(s.key in _SMUGGLED for s in kept):
+        kept = _without(kept, "economic-crime", _SMUGGLING)
     # Victims named are not victims helped: a word for the victims alone ("victims", "nạn
     # nhân", "korban") is who a crime hurt; support needs its own word (rescued, repatriated).
     return _without(kept, "victim-support", _VICTIMS)
@@ -345,6 +350,11 @@ def _without(kept: list[Suggestion], topic: str, words: re.Pattern) -> list[Sugg
     ]
 
 
+_SMUGGLED = {"drug-trafficking", "human-trafficking", "illegal-migration", "wildlife-trafficking"}
+_SMUGGLING = re.compile(
+    r"smuggling|smuggled|contraband|buôn lậu|hàng lậu|ลักลอบนำเข้า|ลักลอบขนสินค้า|ของเถื่อน|"
+    r"penyelundupan(?: barang)?|penyeludupan|barang seludup"
+)
 _VICTIMS = re.compile(r"victims?|survivors?|nạn nhân|korban|mangsa|ผู้เสียหาย|เหยื่อ")
 _FRAUD = re.compile(
     r"fraud(?:s|sters?|ulent)?|penipuan|penipu|gian lận|lừa đảo|ฉ้อโกง|การฉ้อโกง|penipuan online"

@@ -85,7 +85,8 @@ SHIELDS = {
         "cross-border syndicates", "cross-border network", "cross-border networks",
         "cross-border trafficking", "cross-border drug trafficking", "cross-border criminals",
         "rentas sempadan", "jenayah rentas sempadan", "kejahatan lintas batas",
-        "kejahatan lintas negara", "lintas batas negara",
+        "kejahatan lintas negara", "lintas batas negara", "อาชญากรรมข้ามพรมแดน",
+        "แก๊งอาชญากรรมข้ามพรมแดน",
     ),
 }  # fmt: skip
 _SHIELD = "\x00shield"
