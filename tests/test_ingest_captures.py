@@ -130,6 +130,19 @@ def test_thai_byline_after_the_posted_cue():
         "เปิดอ่าน 118",
         "มารียัม อัฮหมัด/เบนาร์นิวส์",
         "News Features Commentary Series Specials Video Stories Podcast",
+        # the eighth set's: skip links, logos, comment and app boxes, caption labels, credits
+        "Đường dẫn truy cập",
+        "Logo Thai PBS",
+        "Add your comments...",
+        "Print E-mail Bookmark and Share",
+        "Follow China.org.cn on Twitter and Facebook to join the conversation.",
+        "ChinaNews App Download",
+        "Komentar via Facebook :",
+        "Aplikasi Android Batamnews",
+        "Ket: ilustrasi",
+        "Vincentius Jyestha/Tribunnews.com",
+        "Representational Image Reuters",
+        "This photograph taken on June 6, 2017 shows Indonesian police conducting a house raid",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -191,11 +204,23 @@ def test_a_yearless_event_is_flagged_not_completed():
         ("พฤศจิกายน 28, 2017", datetime.date(2017, 11, 28)),
         ("  19:00 UTC+8, 2023-09-11", datetime.date(2023, 9, 11)),
         ("2024-05-01 13:35:25(GMT+08:00)", datetime.date(2024, 5, 1)),
+        # the date, the writer and the read counter, in any order
+        ("09 Jul 2019 23:03:37 WIB | Figo Kurniawan | dibaca 1021", datetime.date(2019, 7, 9)),
+        ("February 14, 2023 Alfred P. Dalizon 293 views", datetime.date(2023, 2, 14)),
+        ("By Kyaw Kha 11 June 2014", datetime.date(2014, 6, 11)),
     ],
 )
 def test_date_lines_in_the_header_are_the_publication_date(text, date):
     parsed = parse(f"Laos and Thailand agree on patrols\n\n{text}\n\n{LEDE_EN}")
     assert parsed.published_on == date
+    assert text not in parsed.body
+    assert parsed.outlet is None or not parsed.outlet.name  # a counter is never an outlet
+
+
+def test_a_sentence_with_a_date_is_not_a_dated_byline():
+    line = "Police from Laos met on 14 February 2023 in Vientiane"
+    parsed = parse(f"Laos and Thailand agree on patrols\n\n{line}\n\n{LEDE_EN}")
+    assert line in parsed.body
 
 
 @pytest.mark.parametrize(
@@ -235,6 +260,29 @@ def test_a_caption_without_a_photo_mark_between_paragraphs_goes():
     )
     assert caption not in parsed.body
     assert ("photo caption", caption) in {(r.reason, r.text) for r in parsed.removed}
+
+
+def test_a_line_under_a_marked_caption_is_a_subheading_not_another_caption():
+    caption = "Cán bộ điều tra BĐBP Tây Ninh lấy lời khai của đối tượng. Ảnh: Phương Vy"
+    subheading = "Nhiều đối tượng bị lừa bán còn nằm trong độ tuổi vị thành niên"
+    parsed = parse(
+        f"Việt Nam - Lào hợp tác chống ma túy\n\n{LEDE_VI}\n\n{caption}\n\n{subheading}"
+        f"\n\n{LEDE_VI[:-1]}!"
+    )
+    assert caption not in parsed.body
+    assert subheading in parsed.body
+
+
+def test_a_related_box_inside_the_story_takes_only_its_heading():
+    quote = "“Daripada 111 kertas siasatan, kebanyakan melibatkan warga Myanmar,” katanya."
+    parsed = parse(f"Polis Kedah tumpaskan sindiket\n\n{LEDE_EN}\n\nArtikel Berkaitan:\n\n{quote}")
+    assert quote in parsed.body
+    assert "Artikel Berkaitan:" not in parsed.body
+    listed = parse(
+        f"Polis Kedah tumpaskan sindiket\n\n{LEDE_EN}\n\nArtikel Berkaitan:\n\n"
+        "Polis rampas dadah bernilai RM2 juta di Kedah"
+    )
+    assert "Polis rampas dadah" not in listed.body  # a list of other stories still goes
 
 
 @pytest.mark.parametrize(
@@ -765,6 +813,17 @@ def test_smuggling_words_in_a_drug_or_people_story_do_not_make_it_economic_crime
     assert [s.key for s in kept] == ["drug-trafficking", "economic-crime"]
 
 
+def test_arrest_words_alone_make_a_joint_operation_only_where_two_countries_forces_act():
+    from articles.ingest.pipeline import select_topics
+    from articles.ingest.types import Suggestion
+
+    arrests = Suggestion("joint-operation", ("arrested", "bắt giữ", "ditangkap"), 3)
+    joint = Suggestion("joint-operation", ("arrested", "joint operation"), 2)
+    assert select_topics([arrests], lede="", forces=1) == []
+    assert select_topics([arrests], lede="", forces=2) == [arrests]
+    assert select_topics([joint], lede="", forces=0) == [joint]
+
+
 def test_the_ten_asean_countries_in_thai_name_every_member():
     from articles.ingest.pipeline import ASEAN_MEMBERS, with_asean_members
 
@@ -1085,9 +1144,12 @@ def test_a_comment_forms_heading_ends_the_story():
     [
         (f"Kundurnews, Pekanbaru – {LEDE_EN}", "Kundurnews"),  # a site named for its news
         (f"Pekanbaru, Riau – {LEDE_EN}", None),  # a city and its province: a dateline
+        (f"Karimun, Batamnews - {LEDE_EN}", "Batamnews"),  # after the city
+        (f"Johor Bahru, LiputanBMI - {LEDE_EN}", "LiputanBMI"),  # a name in camel case
+        (f"Johor Bahru, Selasa - {LEDE_EN}", None),  # a weekday
     ],
 )
-def test_a_news_site_before_the_datelines_city_is_the_outlet(lede, name):
+def test_a_news_site_before_the_datelines_city_is_the_outlet_name(lede, name):
     outlet = parse(f"Polisi Riau dan Malaysia sepakat patroli bersama\n\n{lede}").outlet
     assert (outlet.name if outlet and not outlet.source_slug else None) == name
 

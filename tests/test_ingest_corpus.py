@@ -15,19 +15,20 @@ from benchmarks.ingest_accuracy import evaluate, load_labels
 # floors when the sixth did, the outlet, agency and clutter floors when the seventh did, the
 # outlet, publication, event, topic and clutter floors when the eighth did: their new sites name
 # themselves, date and dress their pages in new ways (docs/benchmarks.md has each set's blind
-# score).
+# score). The topic recall floor went down with the rule that arrest words alone make a joint
+# operation only where two countries' forces act: precision rose three points, recall fell one.
 FLOORS = {
     "language": 0.99,
     "headline": 0.97,
-    "outlet": 0.83,
-    "published_on": 0.94,
+    "outlet": 0.86,
+    "published_on": 0.96,
     "event_date": 0.87,
     "year_missing": 0.93,
 }
 TAG_FLOORS = {  # (precision, recall)
-    "topics": (0.78, 0.88),
-    "countries": (0.90, 0.94),
-    "agencies": (0.95, 0.89),
+    "topics": (0.81, 0.87),
+    "countries": (0.91, 0.95),
+    "agencies": (0.96, 0.90),
 }
 
 
@@ -71,5 +72,5 @@ def test_no_date_is_invented(report):
 
 
 def test_clutter_goes_and_the_report_stays(report):
-    assert report.clutter_removed >= 0.84
-    assert report.report_lost <= 2  # fresh8 blind: two; mended next
+    assert report.clutter_removed >= 0.87
+    assert report.report_lost == 0

@@ -217,3 +217,79 @@ def test_the_seventh_fresh_sets_bylines_name_their_outlets(text, slug):
         vocabulary=load_vocabulary(),
     )
     assert parsed.outlet.source_slug == slug
+
+
+@pytest.mark.django_db
+def test_no_name_stands_for_two_countries():
+    from articles.models import Country
+
+    owners: dict[str, set[str]] = {}
+    for country in Country.objects.all():
+        for name in {country.name_en, country.name_th, country.name_vi, *country.aliases}:
+            if name:
+                owners.setdefault(name.casefold(), set()).add(country.code)
+    assert {name: codes for name, codes in owners.items() if len(codes) > 1} == {}
+
+
+@pytest.mark.django_db
+def test_a_story_about_nigeria_is_not_about_niger():
+    parsed = parse_article(
+        "Vietnam seizes ivory from Nigeria\n\nCustoms in Hai Phong seized eight tonnes of ivory "
+        "and pangolin scales shipped from Nigeria, Vietnamese officials said.",
+        vocabulary=load_vocabulary(),
+    )
+    assert {"NG", "VN"} <= {s.key for s in parsed.countries}
+    assert "NE" not in {s.key for s in parsed.countries}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [  # migration 0009
+        ("Officers of the Central Narcotics Bureau arrested two men at Woodlands.", "CNB"),
+        ("ป.ป.ส. ประชุมร่วมกับคณะกรรมการกลางเพื่อควบคุมยาเสพติด เมียนมา", "CCDAC"),
+        ("มณฑลทหารบกที่ 19 เตรียมรับคนไทยกลับจากกัมพูชา", "RTA"),
+        ("Công an xã Lai Hòa cảnh báo người dân về lừa đảo việc làm ở Campuchia.", "MPS-VN"),
+        ("BĐBP Tây Ninh phối hợp với Công an Tây Ninh bắt giữ 2 đối tượng tại Việt Nam.",
+         "MPS-VN"),
+        ("ป.ป.ส. หารือกับคณะกรรมาธิการควบคุมยาเสพติดแห่งชาติ สาธารณรัฐประชาชนจีน", "NNCC"),
+    ],
+)  # fmt: skip
+def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):
+    assert acronym in agencies_in(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hơn 600 người Trung Quốc rời Myanmar, theo ghi nhận của Hãng tin AFP tại Mae Sot.",
+         False),
+        ("The AFP and Thai police arrested the Australian fugitive in Pattaya.", True),
+    ],
+)  # fmt: skip
+def test_afp_is_australias_police_only_where_the_story_names_australia(text, found):
+    assert ("AFP" in agencies_in(text)) is found
+
+
+@pytest.mark.django_db
+def test_the_narcotics_boards_own_page_names_it_as_outlet():
+    parsed = parse_article(
+        "ป.ป.ส. เข้าร่วมประชุมเครือข่ายข้อมูลเฝ้าระวังยาเสพติดอาเซียน\n\n"
+        "หน่วยงาน : สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด\n\n"
+        "เลขาธิการ ป.ป.ส. มอบหมายให้ผู้แทนเข้าร่วมการประชุมเครือข่ายข้อมูลเฝ้าระวังยาเสพติดอาเซียน "
+        "ครั้งที่ 18 เพื่อนำเสนอสถานการณ์ยาเสพติดในภูมิภาคร่วมกับประเทศสมาชิกอาเซียน",
+        vocabulary=load_vocabulary(),
+    )
+    assert parsed.outlet.source_slug == "oncb"
+
+
+@pytest.mark.django_db
+def test_a_logos_alternative_text_names_the_outlet():
+    parsed = parse_article(
+        "นรข.เขตเชียงรายป้องกันลักลอบขนยาเสพติดช่วงสงกรานต์\n\nLogo Thai PBS\n\n"
+        "หน่วยเรือรักษาความสงบเรียบร้อยตามลำแม่น้ำโขงเขตเชียงรายคุมเข้มตลอดแนวชายแดนไทย-ลาว "
+        "เพื่อป้องกันการลักลอบขนยาเสพติดเข้ามาในฝั่งไทยในช่วงเทศกาลสงกรานต์",
+        vocabulary=load_vocabulary(),
+    )
+    assert parsed.outlet.source_slug == "thai-pbs"

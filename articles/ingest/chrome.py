@@ -42,12 +42,20 @@ _SHARE = re.compile(
 # Site furniture: navigation, layout residue, advertising, subscription prompts.
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
+    r"đường dẫn truy cập|(?:chuyển|bỏ qua) (?:đến|tới) nội dung(?: chính)?|"
+    r"lewati ke (?:konten|isi)(?: utama)?|langkau ke kandungan(?: utama)?|ข้ามไปยังเนื้อหา(?:หลัก)?|"
     r"menu|home|หน้าแรก|หน้าหลัก|trang chủ|beranda|laman utama|utama|breaking(?: news)?|"
     r"[^\w\s]{1,40}|[<«‹]\s*\S.{0,30}|\S.{0,30}\s[>»›]|"
     r"home top ad|(?:header|footer|sidebar|top|bottom|banner|in-?article) ads?|"
     r"advertisements?|advertising|iklan|quảng cáo|โฆษณา|xs|xsm|sm|md|lg|xl|\?>|×|img|"
     r"search|tìm kiếm|cari|ค้นหา|log ?in|đăng nhập|subscribe|sign up|"
     r"follow us.*|theo dõi .{1,40} trên google news|ikuti .{1,40} di google news|"
+    r"follow \S.{0,40} on (?:twitter|facebook|x|instagram|telegram|google news)\b.*|"
+    r"add (?:your )?comments?\W*|no comments\W*|go to forum\b.*|(?:adjust )?font size\s*:?|"
+    r"print e-?mail(?: bookmark and share)?|bookmark and share|close|top stories|"
+    r"\S.{0,30} app download|download (?:the )?\S.{0,30} app|"
+    r"(?:aplikasi|download) android\b.{0,30}|"
+    r"komentar(?: via facebook)?\s*:?|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
     r"mời (?:quý )?(?:độc giả|bạn đọc|các bạn) (?:theo dõi|xem|đồng hành).*|"
     r"(?:lagi|more) info (?:di|at)\s*:.*|bacaan lainnya|"  # (the last: a box inside the story)
@@ -65,7 +73,7 @@ _FURNITURE = re.compile(
     # summary's label, a logo's alternative text.
     r"(?-i:[a-z]+(?:-[a-z]+){1,4})|(?:waktu baca|masa membaca) \d+ menit|\d+ min(?:ute)?s? read|"
     r"(?:đọc|thời gian đọc)\s*:?\s*\d+ phút|อ่าน \d+ นาที|0:00(?: / 0:00)?|"
-    r"ringkasan ai|ai summary|tóm tắt(?: bằng)? ai|logo|"
+    r"ringkasan ai|ai summary|tóm tắt(?: bằng)? ai|logo(?:\s+\S.{0,30})?|"
     # A press council's badge: "Lulus Verifikasi Dewan Pers No.126/DP-Terverifikasi/K/X/2017".
     r"(?:lulus |telah )?(?:terverifikasi|verifikasi)(?: faktual)? dewan pers\b.*|"
     # A site's welcome banner: "Selamat Datang di Website www.suarabamega25.com …".
@@ -122,6 +130,8 @@ _PHOTO_CREDIT = re.compile(
     # After the caption's last sentence, the outlet and the photographer: "… 2015. Tempo/Dian
     # Triyuli Handoko", "… Jakarta. ANTARA FOTO/Aditya Pradana Putra".
     r"[.!?]\s+[A-Z][\w.]+(?:\s[A-Z]+)?\s?/\s?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$|"
+    # ". / AFP PHOTO / NAME"
+    r"[.!?]\s+/\s*[A-Z][\w.]*\s(?:PHOTO|FOTO)\s*/\s*[A-Z][\w'’. -]{1,40}$|"
     r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
     r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE
     r"\s-\s?(?:tangkap ?layar|screenshot|istimewa|ist\.?|dok\.?)(?:/[^/\n]{2,40})?$|"
@@ -138,7 +148,11 @@ _CREDIT_LINE = re.compile(
     r"^(?:afp|ap|reuters|epa(?:-efe)?|xinhua|bernama|vna|ttxvn|antara(?: foto)?|getty images|"
     r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$|"
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)\s?/\s?[^/\d]{2,40}$|"  # site.com/Name
-    r"^[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+){0,2}\s?/\s?[\u0e00-\u0e7f]+$",  # "ชื่อ สกุล/เบนาร์นิวส์"
+    r"^[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+){0,2}\s?/\s?[\u0e00-\u0e7f]+$|"  # "ชื่อ สกุล/เบนาร์นิวส์"
+    # Name/site.com: "Vincentius Jyestha/Tribunnews.com"
+    r"^[^\W\d][\w.' ]{1,40}\s?/\s?[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)$|"
+    r"^representational (?:image|photo|picture)\b.{0,40}$|"
+    r"^(?:ket|keterangan(?: foto| gambar)?)\s*:\s*\S.{0,200}$",  # an Indonesian caption: "Ket: …"
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
@@ -170,7 +184,10 @@ _POSING = re.compile(
     r"\bpos(?:e[sd]?|ing) for (?:a )?"
     r"(?:group |family )?(?:photo|picture)|"
     # What a Vietnamese caption opens with: "Quang cảnh buổi tiếp.", "Toàn cảnh hội nghị".
-    r"^(?:quang cảnh|toàn cảnh)\b",
+    r"^(?:quang cảnh|toàn cảnh)\b|"
+    # A wire picture's caption: "This photograph taken on June 6, 2017 shows …".
+    r"^(?:this|a) (?:handout |file )?(?:photograph|photo|picture|image)\b.{0,60}?"
+    r"\b(?:shows|taken)\b",
     re.IGNORECASE,
 )
 _SEE_MORE_LINK = re.compile(r"^(?:xem thêm|read more|อ่านต่อ|อ่านเพิ่มเติม|see also)\s*:\s*\S+$", re.I)
@@ -288,6 +305,7 @@ def _chrome_reason(line: str) -> str | None:
 # A caption's label on its own line ("Chú thích ảnh"): the line below it is the caption. (A
 # line above a lone credit is not taken for its caption: as often it is the lede, printed above
 # the picture.)
+_QUOTES = ("“", '"', "‘", "«", "„")
 _CAPTION_LABEL = re.compile(
     r"^(?:chú thích ảnh|caption|leftcenterrightdel)\s*:?$",  # the last: an image block's residue
     re.IGNORECASE,
@@ -315,8 +333,16 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     # Other stories: a related/most-read heading after the story starts cuts the rest.
     end = len(lines)
     seen_paragraph = False
+    inline_boxes: set[int] = set()
     for number, line in enumerate(lines):
         if _RELATED_HEADINGS.match(line) and seen_paragraph:
+            following = next((x for x in lines[number + 1 :] if x.strip()), "")
+            if line.rstrip().endswith(":") and following.lstrip().startswith(_QUOTES):
+                # A box inside the story ("Artikel Berkaitan:"), the story going on under it
+                # with a quotation: only the heading goes.
+                inline_boxes.add(number)
+                layout.removed.append(Removed("related stories", line))
+                continue
             end = number
             tail = "\n".join(x for x in lines[number:] if x)
             layout.removed.append(Removed("related stories", tail))
@@ -327,7 +353,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     credits: dict[int, str] = {}  # captions and credits by line number
     caption_next = False
     for number, line in enumerate(lines[:end]):
-        if not line:
+        if not line or number in inline_boxes:
             continue
         glued = _IMAGE_THEN_TEXT.match(line)
         if glued:  # "/uploads/…/x.jpg Công an tỉnh … ký biên bản. Tại các buổi hội đàm, …"
@@ -349,7 +375,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     _choose_headline(kept, layout, is_metadata)
 
     kept = _drop_repeats(kept, layout, credits)
-    kept = _drop_unmarked_captions(kept, layout)
+    kept = _drop_unmarked_captions(kept, layout, credits)
 
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
     in_header = True
@@ -424,6 +450,8 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     for index, (_, line) in enumerate(kept[:_CANDIDATE_WINDOW]):
         if _story_starts(line, is_metadata):
             break
+        if is_metadata(line, in_header=True):
+            continue  # a date line, with its byline and counter: no site name in it
         text = _BREADCRUMB.split(line)[-1].strip()
         site, separator, titled = text.partition("##")  # a title template: "Site##Headline"
         if separator and 2 <= len(site) <= 40 and titled.strip():
@@ -585,11 +613,14 @@ def _drop_repeats(
     return out
 
 
-def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+def _drop_unmarked_captions(
+    kept: list[tuple[int, str]], layout: Layout, credits: dict[int, str]
+) -> list[tuple[int, str]]:
     """Remove photo captions that carry no "Photo:" mark: in a Latin-script story whose
     paragraphs end in full stops, a line between two such paragraphs that does not end in one
     is a caption, not a sentence ("Quang cảnh cuộc hội đàm giữa …"). Thai is left alone: it
-    ends sentences with a space."""
+    ends sentences with a space. A line just under a marked caption is not: the picture has
+    its caption, and what follows it is a subheading ("Nhiều đối tượng bị lừa bán …")."""
     if sum(1 for _, line in kept if _PARAGRAPH_END.search(line)) < 2:
         return kept
     out = []
@@ -601,7 +632,8 @@ def _drop_unmarked_captions(kept: list[tuple[int, str]], layout: Layout) -> list
             and _UNMARKED_MIN <= len(line) <= _CAPTION_SIZE
             and not _PARAGRAPH_END.search(line)
             and not _INNER_SENTENCE.search(line)  # two sentences: a paragraph the store cut
-            and not line.startswith(("“", '"', "‘"))  # a quotation: said, not pictured
+            and not line.startswith(_QUOTES)  # a quotation: said, not pictured
+            and not (number - 1 in credits or number - 2 in credits)
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
             and _PARAGRAPH_END.search(kept[i + 1][1])

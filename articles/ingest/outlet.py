@@ -126,8 +126,11 @@ _BYLINE = re.compile(
     r"(?i:reporters?|staff(?: writers?| reporters?)?|correspondents?|news desk|desk|bureau)\b|"
     r"^(?i:laporan|reported by|a report by)\s+"
     r"(?P<report>[A-Z][\w.&!]*(?:\s[A-Z][\w.&!]*){0,3})\.?$|"
-    # A site named for its news before the dateline's city: "Kundurnews, Pekanbaru –".
-    r"^(?P<newsname>[A-Z]\w*(?i:news|post|times|daily|online))\s*,\s*[A-Z][\w ]{2,30}?\s*[-–—]\s"
+    # A site named for its news before the dateline's city: "Kundurnews, Pekanbaru –"; after
+    # it, or a name in camel case: "Karimun, Batamnews -", "Johor Bahru, LiputanBMI -".
+    r"^(?P<newsname>[A-Z]\w*(?i:news|post|times|daily|online))\s*,\s*[A-Z][\w ]{2,30}?\s*[-–—]\s|"
+    r"^[A-Z][\w]+(?: [A-Z][\w]+){0,2},\s*"
+    r"(?P<cityname>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w*(?i:news|post|times|daily|online))\s*[-–—]\s"
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
 # Not สำนักข่าวกรอง (an intelligence agency) nor a desk named for its beat (ข่าวต่างประเทศ).
@@ -206,12 +209,13 @@ _NAMED_OPENING = re.compile(
 )
 # Credits that name a known outlet only: a byline on its own line, at the top or the end
 # ("By : THE NATION", "โดย PPTV Online"), the outlet's reporter ("ผู้สื่อข่าว ข่าวสด
-# รายงานว่า"), a source at the end of a header line ("… ดูความถี่:0 แหล่ง:CRI"), a name in
-# brackets on a line of its own.
+# รายงานว่า"), a source at the end of a header line ("… ดูความถี่:0 แหล่ง:CRI"), the office
+# that posted an agency's news ("หน่วยงาน : สำนักงาน…"), a name in brackets on a line of its own.
 _KNOWN_CREDITS = re.compile(
     r"^(?i:by|โดย)\s*:?\s*(?P<name>[^\n]{2,40}?)\s*$|"
     r"(?:^|\s)ผู้สื่อข่าว\s*(?P<reporter>[^\s]{2,20}(?:\s[^\s]{2,20})?)\s*รายงาน|"
     r"(?:^|\s)(?:แหล่ง|ที่มา|(?i:source))\s*[:：]\s*(?P<source>[^\s:：]{2,30})$|"
+    r"^หน่วยงาน\s*[:：]\s*(?P<office>[^:：\n]{2,60})$|"  # an agency's own page: "หน่วยงาน : …"
     r"^\((?P<alone>[^()\n]{2,30})\)$"  # a sign-off alone: "(Vietnam+)"
 )
 # A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
@@ -255,7 +259,9 @@ def _credits(
         if m:
             name = next(
                 g
-                for g in m.group("paren", "acronym", "site", "reporter", "report", "newsname")
+                for g in m.group(
+                    "paren", "acronym", "site", "reporter", "report", "newsname", "cityname"
+                )
                 if g
             )
             # A long word in capitals is as often the dateline's city ("SINGAPORE -",
@@ -408,9 +414,10 @@ def find_outlet(
         source = _match_domain(domain, sources)
         if source:
             return Outlet(source.name, domain, source.slug, domain)
-    # Site names on a line of their own (a header or footer naming a known source), also
-    # broken over two lines ("Australian Embassy" / "Thailand").
-    lines = [*header, *chrome, *paragraphs[:3]]
+    # Site names on a line of their own (a header or footer naming a known source, a logo's
+    # alternative text "Logo Thai PBS"), also broken over two lines ("Australian Embassy" /
+    # "Thailand").
+    lines = [_LOGO.sub("", line) for line in [*header, *chrome, *paragraphs[:3]]]
     for line in [*lines, *(f"{a} {b}" for a, b in pairwise(lines))]:
         if len(line) > 80:
             continue
@@ -445,6 +452,7 @@ def find_outlet(
     return None
 
 
+_LOGO = re.compile(r"^logo\s+(?=\S)", re.IGNORECASE)
 # A time or a year is not a name: "Updated Jun 9, 2025 01:48 pm" after a "|" in a header.
 _DATED_NAME = re.compile(rf"{TIME_OF_DAY}|\b(?:19|20)\d{{2}}\b", re.IGNORECASE)
 

@@ -90,6 +90,8 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
     if in_header and _named_stamp(line):
         return True  # "Ngọc Vũ Thứ sáu, ngày 06/09/2019 18:25 PM", "ข่าวต่างประเทศ 24 Dec 2018"
+    if in_header and _dated_byline(line):
+        return True  # "February 14, 2023 Alfred P. Dalizon 293 views", "By Kyaw Kha 11 June 2014"
     return (in_header or _TIME.search(line) is not None) and _date_only(line)
 
 
@@ -113,6 +115,26 @@ def _named_stamp(line: str) -> bool:
         if _TIME.search(line) and _date_only(" ".join(words[n:])):
             return True
     return False
+
+
+# A page's read counter beside its stamp: "293 views", "dibaca 1021", "1.250 lượt xem".
+_READS = re.compile(
+    r"(?:dibaca|views?|lượt xem|lượt đọc|เข้าชม|อ่าน)\s*:?\s*[\d.,]+(?:\s*(?:kali|ครั้ง))?|"
+    r"[\d.,]+\s*(?:views?|lượt xem|lượt đọc|kali dibaca|reads?|ครั้ง)",
+    re.IGNORECASE,
+)
+_WRITER_NAME = re.compile(r"(?:(?:by|oleh|bởi)\s+)?[A-ZĐ][\w.'’-]*(?:\s+[A-ZĐ][\w.'’-]*){0,3}")
+
+
+def _dated_byline(line: str) -> bool:
+    """A header line of a full date, the writer's name and the page's read counter, in any
+    order: "09 Jul 2019 23:03:37 WIB | Figo Kurniawan | dibaca 1021"."""
+    mentions = find_dates(line)
+    if len(mentions) != 1 or mentions[0].year is None:
+        return False
+    rest = _READS.sub(" ", f"{line[: mentions[0].start]} | {line[mentions[0].end :]}")
+    rest = " ".join(_DATE_LINE_NOISE.sub(" ", rest).split())
+    return bool(rest) and _WRITER_NAME.fullmatch(rest) is not None
 
 
 def _stamp_with_cue(stamp: str) -> bool:
@@ -287,7 +309,6 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
     parsed.outlet = outlet
 
     suggestions = matcher.match(f"{headline}\n{body}")
-    parsed.topics = select_topics(suggestions["topics"], lede=f"{headline}\n{body}"[:LEDE_CHARS])
     # An agency named by a name that needs its country ("the Interior Ministry") counts where
     # the story names that country or one of its agencies otherwise.
     agencies = suggestions["agencies"]
@@ -301,6 +322,10 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
     parsed.agencies = [
         a for a in agencies if a in firm or vocabulary.agency_countries.get(a.key) in named
     ]
+    forces = {vocabulary.agency_countries.get(a.key) for a in parsed.agencies} - {None}
+    parsed.topics = select_topics(
+        suggestions["topics"], lede=f"{headline}\n{body}"[:LEDE_CHARS], forces=len(forces)
+    )
     if not parsed.topics:
         flags.append(Flag("no_topics", "No topic was recognised; tag it by hand."))
 
@@ -314,12 +339,13 @@ def parse_article(data: bytes | str, *, vocabulary: Vocabulary) -> ParsedArticle
 LEDE_CHARS = 1500
 
 
-def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestion]:
+def select_topics(suggestions: list[Suggestion], *, lede: str, forces: int = 0) -> list[Suggestion]:
     """Keep the topics the story is about: named twice, or named once near its start.
 
     Once is enough there — a crime area listed once on a meeting's agenda is what the meeting
     was about (keeping only repeated topics lost half of them on the corpus); a single passing
-    mention deep in a long story ("… also discussed terrorism") stays out.
+    mention deep in a long story ("… also discussed terrorism") stays out. `forces`: how many
+    countries' agencies the story names at work.
     """
     lede = lede.casefold()
     kept = [
@@ -336,6 +362,11 @@ def select_topics(suggestions: list[Suggestion], *, lede: str) -> list[Suggestio
     # economic crime.
     if any(s.key in _SMUGGLED for s in kept):
         kept = _without(kept, "economic-crime", _SMUGGLING)
+    # An arrest is one force's work: where only arrest and raid words suggested a joint
+    # operation ("arrested", "bắt giữ", "จับกุม", "ditangkap"), it is one where the agencies of
+    # two countries or more are named; "joint operation", "phối hợp", an extradition say so alone.
+    if forces < 2:
+        kept = _without(kept, "joint-operation", _ARRESTS)
     # Victims named are not victims helped: a word for the victims alone ("victims", "nạn
     # nhân", "korban") is who a crime hurt; support needs its own word (rescued, repatriated).
     return _without(kept, "victim-support", _VICTIMS)
@@ -354,6 +385,13 @@ _SMUGGLED = {"drug-trafficking", "human-trafficking", "illegal-migration", "wild
 _SMUGGLING = re.compile(
     r"smuggling|smuggled|contraband|buôn lậu|hàng lậu|ลักลอบนำเข้า|ลักลอบขนสินค้า|ของเถื่อน|"
     r"penyelundupan(?: barang)?|penyeludupan|barang seludup"
+)
+_ARRESTS = re.compile(
+    r"arrests?|arrested|apprehended|detained|seized|raids?|raided|crackdown|busted|dismantled|"
+    r"manhunt|จับกุม|บุกค้น|กวาดล้าง|ปฏิบัติการ|ทลายเครือข่าย|ตรวจยึด|ออกหมายจับ|หมายจับ|"
+    r"ติดตามจับกุม|bắt giữ|triệt phá|chuyên án|truy bắt|phá án|triệt xóa|triệt xoá|bóc gỡ|"
+    r"truy quét|tấn công trấn áp|đột kích|vây bắt|penangkapan|ditangkap|menangkap|"
+    r"penggerebekan|menggerebek|digerebek|serbuan|tangkapan"
 )
 _VICTIMS = re.compile(r"victims?|survivors?|nạn nhân|korban|mangsa|ผู้เสียหาย|เหยื่อ")
 _FRAUD = re.compile(

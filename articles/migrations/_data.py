@@ -118,6 +118,17 @@ def _add_aliases(model: type[Model], db: str, key: str, aliases: dict[str, list[
         row.save(using=db)
 
 
+def _correct_names(model: type[Model], db: str, corrected: dict[str, tuple[str, str]]) -> None:
+    """Put a wrong name right, in the Vietnamese name and the aliases, where it still stands."""
+    for row in model.objects.using(db).filter(code__in=corrected):
+        wrong, right = corrected[row.code]
+        aliases = [right if alias == wrong else alias for alias in row.aliases]
+        name_vi = right if row.name_vi == wrong else row.name_vi
+        if (aliases, name_vi) != (row.aliases, row.name_vi):
+            row.aliases, row.name_vi = list(dict.fromkeys(aliases)), name_vi
+            row.save(using=db, update_fields=["aliases", "name_vi"])
+
+
 def extend_vocabulary(apps, db: str, extension) -> None:
     """Add what one extension module holds: topic keywords, agencies and outlets, aliases."""
     Topic = apps.get_model("articles", "Topic")
@@ -147,6 +158,7 @@ def extend_vocabulary(apps, db: str, extension) -> None:
     )
     _add_aliases(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES", {}))
     _add_aliases(Country, db, "code", getattr(extension, "COUNTRY_ALIASES", {}))
+    _correct_names(Country, db, getattr(extension, "COUNTRY_NAMES_CORRECTED", {}))
     known_slugs = set(Source.objects.using(db).values_list("slug", flat=True))
     known_names = set(Source.objects.using(db).values_list("name", flat=True))
     Source.objects.using(db).bulk_create(
