@@ -143,6 +143,21 @@ def test_thai_byline_after_the_posted_cue():
         "Vincentius Jyestha/Tribunnews.com",
         "Representational Image Reuters",
         "This photograph taken on June 6, 2017 shows Indonesian police conducting a house raid",
+        # the ninth set's: leaked templates and styles, file names, tag lists, navigation
+        "{{ articles_filter_1561_widget.title }}",
+        ".most-popular .layout-ratio{ padding-bottom: 79.13%; }",
+        "Related Tags",
+        "bureau of immigration.jpeg",
+        "image039",
+        "apmm, vietnam, nelayan",
+        "foto; Polri dan PDRM membahas kerja sama penyerahan buron",
+        "HANDOUT/INDONESIAN NATIONAL ARMED FORCES/AFP",
+        "เอพี",
+        "Artikel Berikut",
+        "Anggaran Waktu Membaca:",
+        "See more",
+        "Tin vắn thế giới",
+        "ANTARA individu yang ditahan polis kerana disyaki terbabit. FOTO Ihsan PDRM",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -271,6 +286,57 @@ def test_a_line_under_a_marked_caption_is_a_subheading_not_another_caption():
     )
     assert caption not in parsed.body
     assert subheading in parsed.body
+
+
+def test_the_points_of_an_ai_summary_are_not_the_story():
+    points = "  • Maritim Malaysia menahan 80 pendatang tanpa izin di perairan Selangor"
+    parsed = parse(
+        f"Maritim Malaysia tahan 80 PATI\n\n{LEDE_EN}\n\nRingkasan AI\n{points}\n\n{LEDE_VI}"
+    )
+    assert points.strip() not in parsed.body
+    assert LEDE_EN in parsed.body and LEDE_VI in parsed.body
+
+
+def test_lines_each_under_a_bullet_of_their_own_are_other_stories():
+    items = ["Công an TPHCM cảnh báo thủ đoạn lừa đảo mới", "Bắt đối tượng đánh người",
+             "UEFA bất ngờ thay đổi luật ở Cúp C1"]  # fmt: skip
+    listing = "\n".join(f"-\n{item}" for item in items)
+    parsed = parse(f"{listing}\n\nSản xuất ma túy bùng phát ở Tam giác vàng\n\n{LEDE_VI}")
+    assert parsed.headline == "Sản xuất ma túy bùng phát ở Tam giác vàng"
+    assert not any(item in parsed.body for item in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (  # a Thai title joined by a dash, printed twice around its stamp
+            "เวียดนามยึดเกล็ดลิ่น-งาช้างจากแอฟริกา\n\n2018-10-01 10:15:38\n\n"
+            "เวียดนามยึดเกล็ดลิ่น-งาช้างจากแอฟริกา",
+            "เวียดนามยึดเกล็ดลิ่น-งาช้างจากแอฟริกา",
+        ),
+        (  # a Thai section's name above the title and its stamp
+            "เลือกตั้งและการเมือง\n\nตำรวจไทย-กัมพูชา ทลายแก๊งคอลเซ็นเตอร์ตึกใหญ่ฝั่งปอยเปต\n\n23 ก.พ. 2568",
+            "ตำรวจไทย-กัมพูชา ทลายแก๊งคอลเซ็นเตอร์ตึกใหญ่ฝั่งปอยเปต",
+        ),
+        (  # the breadcrumb glued before the title, then the title alone
+            "BerandaHukum & KriminalKeluar dari Sindikat Online Scam, Ratusan WNI Ajukan "
+            "Deportasi\n\nKeluar dari Sindikat Online Scam, Ratusan WNI Ajukan Deportasi",
+            "Keluar dari Sindikat Online Scam, Ratusan WNI Ajukan Deportasi",
+        ),
+    ],
+)
+def test_the_title_among_labels_stamps_and_breadcrumbs(text, headline):
+    lede = (
+        "เจ้าหน้าที่ศุลกากรเวียดนามประจำท่าอากาศยานนานาชาตินอยไบ ชานกรุงฮานอย ตรวจพบเกล็ดตัวลิ่น"
+        "และงาช้างจำนวนมากที่ลักลอบขนส่งมาจากไนจีเรีย โดยเจ้าหน้าที่ได้ประสานงานกับตำรวจไทย"
+        "เพื่อสืบสวนขยายผลเครือข่ายผู้ลักลอบค้าสัตว์ป่าข้ามชาติ"
+    )
+    assert parse(f"{text}\n\n{lede}\n\n{LEDE_EN}").headline == headline
+
+
+def test_a_date_line_under_the_standfirst_is_the_publication_date():
+    parsed = parse(f"Tiếp nhận trên 350 người Việt Nam\n\n{LEDE_VI}\n\n15/08/2025\n\n{LEDE_VI}!")
+    assert parsed.published_on == datetime.date(2025, 8, 15)
 
 
 def test_a_related_box_inside_the_story_takes_only_its_heading():
@@ -1147,6 +1213,11 @@ def test_a_comment_forms_heading_ends_the_story():
         (f"Karimun, Batamnews - {LEDE_EN}", "Batamnews"),  # after the city
         (f"Johor Bahru, LiputanBMI - {LEDE_EN}", "LiputanBMI"),  # a name in camel case
         (f"Johor Bahru, Selasa - {LEDE_EN}", None),  # a weekday
+        # a site's address opening the lede, before a known site the story cites
+        (
+            f"kabartuban.com – {LEDE_EN} Mengutip dari mgronline.com, polisi berkata.",
+            "kabartuban.com",
+        ),
     ],
 )
 def test_a_news_site_before_the_datelines_city_is_the_outlet_name(lede, name):
@@ -1283,3 +1354,8 @@ def test_a_caption_printed_twice_under_the_headline_does_not_displace_it():
 )  # fmt: skip
 def test_a_photographers_credit_or_a_bracketed_sign_off_names_a_known_outlet(text, slug):
     assert parse_article(text, vocabulary=CREDITED).outlet.source_slug == slug
+
+
+def test_a_source_line_crediting_a_writer_names_the_outlet_in_brackets():
+    parsed = parse(f"Việt Nam - Lào hợp tác chống ma túy\n\n{LEDE_VI}\n\nTheo PHAN ANH (VOVworld)")
+    assert parsed.outlet.source_slug == "vov"

@@ -253,6 +253,13 @@ def test_a_story_about_nigeria_is_not_about_niger():
         ("BĐBP Tây Ninh phối hợp với Công an Tây Ninh bắt giữ 2 đối tượng tại Việt Nam.",
          "MPS-VN"),
         ("ป.ป.ส. หารือกับคณะกรรมาธิการควบคุมยาเสพติดแห่งชาติ สาธารณรัฐประชาชนจีน", "NNCC"),
+        # and the ninth set's
+        ("ศรชล.ภาค 1 ส่งเรือออกตรวจการณ์เรือประมงเวียดนามที่รุกล้ำน่านน้ำไทย", "THAI-MECC"),
+        ("เจ้าหน้าที่ศุลกากรเวียดนามประจำท่าอากาศยานนอยไบตรวจพบเกล็ดลิ่น", "CUSTOMS-VN"),
+        ("The Presidential Anti-Organized Crime Commission raided the hub in Pasay.", "PAOCC"),
+        ("Jabatan Kastam Diraja Malaysia merampas 400 ekor haiwan di Langkawi.", "JKDM"),
+        ("ตำรวจ สภ.ไทรโยค จับกุมแรงงานชาวเมียนมาที่ลักลอบเข้าเมือง", "RTP"),
+        ("Laos police seized 1.5 tonnes of crystal methamphetamine near the border.", "MPS-LA"),
     ],
 )  # fmt: skip
 def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):

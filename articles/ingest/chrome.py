@@ -22,7 +22,7 @@ _RELATED_HEADINGS = re.compile(
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
-    r"terpopuler|artikel berkaitan|pos terkait|tinggalkan balasan|lihat juga|topics|hangat|"
+    r"terpopuler|populer|artikel berkaitan|pos terkait|tinggalkan balasan|lihat juga|topics|hangat|"
     r"ขอแนะนำให้คุณอ่าน|ช่องแนะนำ|"
     r"\d+ comments?|no comments|post a comment|leave a (?:reply|comment)|"
     r"komentar|ulasan|แสดงความคิดเห็น|ความคิดเห็น)\s*:?$",
@@ -55,7 +55,12 @@ _FURNITURE = re.compile(
     r"print e-?mail(?: bookmark and share)?|bookmark and share|close|top stories|"
     r"\S.{0,30} app download|download (?:the )?\S.{0,30} app|"
     r"(?:aplikasi|download) android\b.{0,30}|"
-    r"komentar(?: via facebook)?\s*:?|"
+    r"komentar(?: via facebook)?\s*:?|related tags|see more|xem thêm|world news|"
+    r"artikel (?:berikut(?:nya)?|lain|sebelum(?:nya)?)|(?:previous|next) (?:article|story|post)|"
+    r"bài (?:trước|sau|tiếp theo)|บทความ(?:ก่อนหน้า|ถัดไป)|anggaran waktu membaca\s*:?.*|"
+    r"tin vắn(?: thế giới)?|"
+    # A template's or a style sheet's text leaked into the page: "{{ widget.title }}", ".x{…}".
+    r"\{\{.*|.*\}\}|[.#@][\w-].{0,200}\{.*|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
     r"mời (?:quý )?(?:độc giả|bạn đọc|các bạn) (?:theo dõi|xem|đồng hành).*|"
     r"(?:lagi|more) info (?:di|at)\s*:.*|bacaan lainnya|"  # (the last: a box inside the story)
@@ -102,7 +107,8 @@ _LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a li
 _LONE_BYLINE = re.compile(r"^\([^()]{2,30}\)\s*[-–—]$")  # "(DS&PL) -" on its own line
 _TAG_LINE = re.compile(
     r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$|"
-    r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$",
+    r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$|"
+    r"^(?-i:[a-z]{2,}(?:, [a-z]{2,}){2,4})$",  # "apmm, vietnam, nelayan"
     re.IGNORECASE,
 )
 # Pictures' alternative texts run together, each numbered: "… toi pham Campuchia anh 1toi pham …".
@@ -111,6 +117,7 @@ _ALT_TEXTS = re.compile(r"(?<!\w)(?:anh|ảnh|photo|foto|image) \d{1,2}(?=[^\W\d
 _IMAGE_THEN_TEXT = re.compile(r"^(\S+\.(?:jpe?g|png|gif|webp))\s+(\S.{40,})$", re.IGNORECASE)
 _IMAGE_FILE = re.compile(
     r"^\S+\.(?:jpe?g|png|gif|webp)\b|^[a-z0-9]+(?:-[a-z0-9]+){5,}\.?$|"
+    r"^[\w ,'’-]{1,60}\.(?:jpe?g|png|gif|webp)$|^(?:image|img|dsc|photo)_?\d{2,}$|"
     r"^(?=\S*_)(?=\S*\d{6})\w+$",  # a camera's or a social site's photo id
     re.I,
 )
@@ -130,6 +137,7 @@ _PHOTO_CREDIT = re.compile(
     # After the caption's last sentence, the outlet and the photographer: "… 2015. Tempo/Dian
     # Triyuli Handoko", "… Jakarta. ANTARA FOTO/Aditya Pradana Putra".
     r"[.!?]\s+[A-Z][\w.]+(?:\s[A-Z]+)?\s?/\s?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$|"
+    r"[.!?]\s+(?:foto|gambar|photo)\s+(?:ihsan|courtesy(?: of)?)\s+\S.{0,40}$|"  # "FOTO Ihsan PDRM"
     # ". / AFP PHOTO / NAME"
     r"[.!?]\s+/\s*[A-Z][\w.]*\s(?:PHOTO|FOTO)\s*/\s*[A-Z][\w'’. -]{1,40}$|"
     r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
@@ -139,6 +147,7 @@ _PHOTO_CREDIT = re.compile(
     r"[.\s](?:photo|picture|image|foto|ảnh) (?:by|courtesy of|do)\s+[^.]{2,60}\.?$|"
     r"[.\s](?:photo |image )?credit\s*:\s*[^.:]{2,60}\.?$|"  # "… in April.Credit: Bali police"
     r"^(?:foto|gambar|photo|picture)\s+(?:menunjukkan|memperlihatkan|shows?)\b|^©|"
+    r"^(?:foto|gambar)\s*;\s*\S|^handout\s*/|"  # "foto; Polri dan …", "HANDOUT/…/AFP"
     r"^(?:ảnh|photo|foto|ภาพ|รูปข่าว|รูป|gambar|caption)\s*:",
     re.IGNORECASE,
 )
@@ -146,7 +155,7 @@ _PHOTO_CREDIT = re.compile(
 # "BERNAMA", "Reuters".
 _CREDIT_LINE = re.compile(
     r"^(?:afp|ap|reuters|epa(?:-efe)?|xinhua|bernama|vna|ttxvn|antara(?: foto)?|getty images|"
-    r"kyodo|yonhap)(?:\s*/\s*[^/]{2,40})?$|"
+    r"kyodo|yonhap|เอพี|เอเอฟพี|รอยเตอร์|ซินหวา|เบอร์นามา)(?:\s*/\s*[^/]{2,40})?$|"
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)\s?/\s?[^/\d]{2,40}$|"  # site.com/Name
     r"^[\u0e00-\u0e7f]+(?: [\u0e00-\u0e7f]+){0,2}\s?/\s?[\u0e00-\u0e7f]+$|"  # "ชื่อ สกุล/เบนาร์นิวส์"
     # Name/site.com: "Vincentius Jyestha/Tribunnews.com"
@@ -312,6 +321,30 @@ _CAPTION_LABEL = re.compile(
 )
 
 
+_AI_SUMMARY = re.compile(r"^\s*(?:ringkasan ai|ai summary|tóm tắt(?: bằng)? ai)\s*:?\s*$", re.I)
+_BULLETED = re.compile(r"^\s*[•·▪●]\s*\S")
+_BULLET = re.compile(r"^\s*[-–•*·]\s*$")
+_LIST_MARKERS = 3
+
+
+def _list_items(lines: list[str]) -> set[int]:
+    """The lines each set under a bullet of its own line, where the page has a run of them: a
+    list of other stories ("-" / "Công an TPHCM cảnh báo …" / "-" / "Bắt đối tượng …")."""
+    markers = [number for number, line in enumerate(lines) if _BULLET.match(line)]
+    if len(markers) < _LIST_MARKERS:
+        return set()
+    items = set()
+    for number in markers:
+        following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        if (
+            following is not None
+            and len(lines[following]) <= HEADLINE_MAX
+            and not _BULLET.match(lines[following])
+        ):
+            items.add(following)
+    return items
+
+
 def _looks_like_headline(line: str) -> bool:
     return (
         0 < len(line) <= HEADLINE_MAX
@@ -349,9 +382,10 @@ def split_layout(text: str, *, is_metadata) -> Layout:
             break
         seen_paragraph = seen_paragraph or len(line) > _SHORT_LINE
 
+    listed = _list_items(lines[:end])
     kept: list[tuple[int, str]] = []
     credits: dict[int, str] = {}  # captions and credits by line number
-    caption_next = False
+    caption_next = summary_next = False
     for number, line in enumerate(lines[:end]):
         if not line or number in inline_boxes:
             continue
@@ -360,6 +394,11 @@ def split_layout(text: str, *, is_metadata) -> Layout:
             layout.removed.append(Removed("image file name", glued.group(1)))
             line = glued.group(2)
         reason = _chrome_reason(line)
+        if reason is None and number in listed:
+            reason = "link to another story"
+        if reason is None and summary_next and _BULLETED.match(line):
+            reason = "AI summary"  # the points under "Ringkasan AI", the story's own retold
+        summary_next = (summary_next and reason == "AI summary") or bool(_AI_SUMMARY.match(line))
         if reason is None and caption_next and len(line) <= _CAPTION_SIZE:
             reason = "photo caption"  # the line under a "Chú thích ảnh" label
         caption_next = _CAPTION_LABEL.match(line) is not None
@@ -380,7 +419,9 @@ def split_layout(text: str, *, is_metadata) -> Layout:
     # Header: short lines before the first paragraph (dates, bylines); metadata lines anywhere.
     in_header = True
     for number, line in kept:
-        if is_metadata(line, in_header=in_header):
+        # (The page's stamp may also stand under the standfirst: the first paragraphs count.)
+        near_top = in_header or len(layout.paragraphs) < _TOP_PARAGRAPHS
+        if is_metadata(line, in_header=near_top):
             layout.header_lines.append((number, line))
             layout.removed.append(Removed("page metadata", line))
             continue
@@ -465,7 +506,10 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
             other.startswith(text.rstrip(".…")) and other != text for _, other in kept[:25]
         ):
             continue  # a shortened copy of the headline printed further down
-        if _headline_problem(text, is_metadata) is None:
+        problem = _headline_problem(text, is_metadata)
+        if problem is None or (problem == "section label" and _printed_again(text, kept)):
+            # (A Thai title joined by a dash, "เวียดนามยึดเกล็ดลิ่น-งาช้างจากแอฟริกา", is shaped
+            # like a section label; printed again as the heading, it is the title.)
             candidates.append((index, text))
     if not candidates:
         return
@@ -478,8 +522,28 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
         # its caption, not a title bar and a heading.
         and not (position and _doubled(c[0], kept))
     ]
+    # The title printed again with the breadcrumb glued before it ("BerandaHukum &
+    # KriminalKeluar dari …", then "Keluar dari …"): the clean copy.
+    ending = [
+        c
+        for c in candidates
+        if len(c[1]) >= 20 and any(o[1] != c[1] and o[1].endswith(c[1]) for o in candidates)
+    ]
+    repeated = ending[:1] or repeated
+    several = len(candidates) > 1
+    if not repeated and several and _thai_label(candidates[0][1]):
+        # A Thai section's name above the title ("เลือกตั้งและการเมือง"): one word, short, then
+        # a line of several words with the page's stamp under it.
+        stamped = [
+            c
+            for c in candidates[1:2]
+            if " " in c[1]
+            and c[0] + 1 < len(kept)
+            and is_metadata(kept[c[0] + 1][1], in_header=True)
+        ]
+        candidates = stamped or candidates
     index, headline = (repeated or candidates)[0]
-    layout.headline_unsure = not repeated and index > 0 and len(candidates) > 1
+    layout.headline_unsure = not repeated and index > 0 and several
     number, line = kept[index]
     for _, above in kept[:index]:
         if not is_metadata(above, in_header=True):
@@ -516,6 +580,11 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
 
 
 _QUESTION_HEADLINE = 160
+_TOP_PARAGRAPHS = 2
+
+
+def _thai_label(line: str) -> bool:
+    return THAI_LETTER.search(line) is not None and " " not in line and len(line) < 30
 
 
 def _story_starts(line: str, is_metadata) -> bool:

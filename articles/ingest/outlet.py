@@ -347,7 +347,11 @@ def find_outlet(
         for pattern in (_SOURCE_LINE, _SIGN_OFF):
             m = pattern.search(paragraph)
             if m:
-                names.append((m.group("name").strip(), m.group(0).strip()))
+                name = m.group("name").strip()
+                bracketed = _BRACKETED.search(name)  # "Theo NGỌC LÊ (TNO)": the writer (outlet)
+                if bracketed:
+                    names.append((bracketed.group(1).strip(), m.group(0).strip()))
+                names.append((name, m.group(0).strip()))
                 break
     for line in [*header, *chrome, *paragraphs[:-3]]:
         m = _SOURCE_LINE.search(line)
@@ -410,6 +414,11 @@ def find_outlet(
             name, evidence = names[0]
             return Outlet(name, None, None, evidence)
         return Outlet(source.name, _first(source.domains), source.slug, evidence)
+    if bylines and _SITE_NAME.fullmatch(names[0][0]):
+        # The story's byline names its site by its address ("kabartuban.com – …"): the page's
+        # own, before any known site the story cites ("Mengutip dari detik.com").
+        name, evidence = names[0]
+        return Outlet(name, name.casefold(), None, evidence)
     for domain in domains:
         source = _match_domain(domain, sources)
         if source:
@@ -452,6 +461,8 @@ def find_outlet(
     return None
 
 
+_BRACKETED = re.compile(r"\(([^()]{2,30})\)?$")
+_SITE_NAME = re.compile(r"[\w-]+\.(?:com|co|id|vn|net|my|th|org)(?:\.[a-z]{2})?", re.IGNORECASE)
 _LOGO = re.compile(r"^logo\s+(?=\S)", re.IGNORECASE)
 # A time or a year is not a name: "Updated Jun 9, 2025 01:48 pm" after a "|" in a header.
 _DATED_NAME = re.compile(rf"{TIME_OF_DAY}|\b(?:19|20)\d{{2}}\b", re.IGNORECASE)

@@ -1,5 +1,5 @@
 """Three countries' Vietnamese names put right, and agencies, forms and an outlet's name that the
-eighth fresh set of captures names and the lists lacked (`_vocabulary_v10`). Otherwise only
+eighth and ninth fresh sets of captures name and the lists lacked (`_vocabulary_v10`). Otherwise only
 adds: an editor's own entries stay as they are."""
 
 from django.db import migrations
