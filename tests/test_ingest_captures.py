@@ -158,6 +158,18 @@ def test_thai_byline_after_the_posted_cue():
         "See more",
         "Tin vắn thế giới",
         "ANTARA individu yang ditahan polis kerana disyaki terbabit. FOTO Ihsan PDRM",
+        # the tenth set's: app banners, old-browser notices, credits, category and login lines
+        "View in the app",
+        "A better way to browse. Learn more.",
+        "To install this app on iOS and iPadOS",
+        "1. Tap the Share icon in Safari",
+        "โปรดอัพเดตเบราว์เซอร์",
+        "Picture courtesy of Naewna",
+        "Landing page banner",
+        "Thể loại: Giáo dục",
+        "Đăng nhập trước khi gửi bình luận Đăng nhập",
+        "Featured Replies",
+        "Muat turun aplikasi Sinar Harian. Klik di sini!",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -332,6 +344,31 @@ def test_the_title_among_labels_stamps_and_breadcrumbs(text, headline):
         "เพื่อสืบสวนขยายผลเครือข่ายผู้ลักลอบค้าสัตว์ป่าข้ามชาติ"
     )
     assert parse(f"{text}\n\n{lede}\n\n{LEDE_EN}").headline == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Cập nhật 19:12 ngày 01/11/2017", (2017, 11, 1)),  # the page's only stamp
+        ("Ngọc Phương (Thường trú THVN tại Asean)Cập nhật 19:12 ngày 01/11/2017", (2017, 11, 1)),
+        ("อัพเดต 21 ก.พ. 2568 เวลา 15.31 น. • เผยแพร่ 20 ก.พ. 2568 เวลา 07.34 น.", (2025, 2, 20)),
+    ],
+)
+def test_an_updated_stamp_dates_the_page_where_no_posted_one_does(line, published):
+    parsed = parse(f"Thái Lan trục xuất 10 người Việt\n\n{line}\n\n{LEDE_VI}")
+    assert parsed.published_on == datetime.date(*published)
+
+
+def test_a_category_line_is_never_the_headline():
+    parsed = parse(
+        f"Categories: Thời sựViệt Nam\n\n7 tấn ngà voi nhập lậu bị phát hiện\n\n{LEDE_VI}"
+    )
+    assert parsed.headline == "7 tấn ngà voi nhập lậu bị phát hiện"
+
+
+def test_a_name_before_the_copyright_sign_is_the_publisher():
+    parsed = parse(f"Malaysia bắt 7 nghi phạm IS\n\n{LEDE_VI}\n\nVietBF© Sưu tập")
+    assert parsed.outlet.name == "VietBF"
 
 
 def test_a_date_line_under_the_standfirst_is_the_publication_date():

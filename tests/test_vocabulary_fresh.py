@@ -260,6 +260,10 @@ def test_a_story_about_nigeria_is_not_about_niger():
         ("Jabatan Kastam Diraja Malaysia merampas 400 ekor haiwan di Langkawi.", "JKDM"),
         ("ตำรวจ สภ.ไทรโยค จับกุมแรงงานชาวเมียนมาที่ลักลอบเข้าเมือง", "RTP"),
         ("Laos police seized 1.5 tonnes of crystal methamphetamine near the border.", "MPS-LA"),
+        # and the tenth's
+        ("Malaysian and Indonesian navies will patrol the Malacca Strait together.", "TNI-AL"),
+        ("ทหารพรานสกัดจับยาไอซ์ 21 กิโลกรัมที่ชายแดนมุกดาหาร", "RTA"),
+        ("Officers of the Narcotics Anti Drugs Agency (NADA) met BNN in Kuala Lumpur.", "AADK"),
     ],
 )  # fmt: skip
 def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):
@@ -300,3 +304,22 @@ def test_a_logos_alternative_text_names_the_outlet():
         vocabulary=load_vocabulary(),
     )
     assert parsed.outlet.source_slug == "thai-pbs"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [  # migration 0009
+        ("KUALA LUMPUR: Polis menahan dua suspek.\n\n"
+         "Muat turun aplikasi Sinar Harian. Klik di sini!", "sinar-harian"),
+        ("(TBTCO) - Hải quan Tân Sơn Nhất bắt giữ 4,5 kg cocaine của hành khách Thái Lan.",
+         "thoi-bao-tai-chinh-viet-nam"),
+        ("Cambodia deported 142 Chinese nationals, an immigration spokesman told RFA’s Khmer "
+         "Service.", "rfa"),
+    ],
+)  # fmt: skip
+def test_the_tenth_fresh_sets_outlets_are_named(text, slug):
+    parsed = parse_article(
+        f"Police cooperate across the border\n\n{text}", vocabulary=load_vocabulary()
+    )
+    assert parsed.outlet.source_slug == slug

@@ -58,7 +58,16 @@ _FURNITURE = re.compile(
     r"komentar(?: via facebook)?\s*:?|related tags|see more|xem thêm|world news|"
     r"artikel (?:berikut(?:nya)?|lain|sebelum(?:nya)?)|(?:previous|next) (?:article|story|post)|"
     r"bài (?:trước|sau|tiếp theo)|บทความ(?:ก่อนหน้า|ถัดไป)|anggaran waktu membaca\s*:?.*|"
-    r"tin vắn(?: thế giới)?|"
+    r"tin vắn(?: thế giới)?|other news|featured replies|landing page banner|subscribe for\b.*|"
+    r"đăng nhập (?:trước khi|để) gửi bình luận.*|"
+    # An app's install banner and an old browser's notice: "View in the app", "To install this
+    # app on iOS and iPadOS", "1. Tap the share icon in Safari", "โปรดอัพเดตเบราว์เซอร์".
+    r"view in (?:the )?app|open in (?:the )?app|a better way to browse\b.*|"
+    r"(?:to )?install this app\b.*|a full-screen app on your home screen\b.*|"
+    r"\d\.\s+(?:tap|scroll|confirm|open|click)\b.{0,80}|"
+    r"(?:please )?(?:update|upgrade) your browser\b.*|your browser is out of date\b.*|"
+    r"โปรดอัพเดตเบราว์เซอร์|โปรดอัปเดตเบราว์เซอร์|เบราว์เซอร์ที่คุณใช้.*|"
+    r"(?:muat turun|download) (?:aplikasi|the app)\b.{0,60}|"
     # A template's or a style sheet's text leaked into the page: "{{ widget.title }}", ".x{…}".
     r"\{\{.*|.*\}\}|[.#@][\w-].{0,200}\{.*|"
     r"baca berita dengan sedikit iklan.*|leftcenterrightdel|"
@@ -106,7 +115,8 @@ _OTHER_STORY = re.compile(
 _LINK_ITEM = re.compile(r"\S\s[-–]$")  # "Headline of another story -" in a list of links
 _LONE_BYLINE = re.compile(r"^\([^()]{2,30}\)\s*[-–—]$")  # "(DS&PL) -" on its own line
 _TAG_LINE = re.compile(
-    r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci)\s*[:#]|^(?:#\s*\S[^#]*){2,}$|"
+    r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci|thể loại|chuyên mục|"
+    r"danh mục|categories|category|kategori|หมวดหมู่)\s*[:#]|^(?:#\s*\S[^#]*){2,}$|"
     r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$|"
     r"^(?-i:[a-z]{2,}(?:, [a-z]{2,}){2,4})$",  # "apmm, vietnam, nelayan"
     re.IGNORECASE,
@@ -161,6 +171,7 @@ _CREDIT_LINE = re.compile(
     # Name/site.com: "Vincentius Jyestha/Tribunnews.com"
     r"^[^\W\d][\w.' ]{1,40}\s?/\s?[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)$|"
     r"^representational (?:image|photo|picture)\b.{0,40}$|"
+    r"^(?:photo|picture|image|foto) courtesy(?: of)?\s+\S.{0,40}$|"
     r"^(?:ket|keterangan(?: foto| gambar)?)\s*:\s*\S.{0,200}$",  # an Indonesian caption: "Ket: …"
     re.IGNORECASE,
 )
@@ -434,6 +445,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
 # Lines that hold page metadata, not a headline: "Pubdate: …", "Source: …", a byline.
 _KEY_VALUE = re.compile(
     r"^(?:pubdate|source|sources|copyright|contact|details|author|website|posted by|by|oleh|"
+    r"categories|category|chuyên mục|danh mục|thể loại|kategori|หมวดหมู่|"
     r"penulis|editor|reporter|wartawan|โดย|ผู้เขียน|tác giả|biên tập|nguồn|"
     r"(?:ภาพ|ข่าว)\s*(?:/|-|และ)\s*(?:ภาพ|ข่าว))\b\s*:?",
     re.IGNORECASE,

@@ -216,6 +216,9 @@ _KNOWN_CREDITS = re.compile(
     r"(?:^|\s)ผู้สื่อข่าว\s*(?P<reporter>[^\s]{2,20}(?:\s[^\s]{2,20})?)\s*รายงาน|"
     r"(?:^|\s)(?:แหล่ง|ที่มา|(?i:source))\s*[:：]\s*(?P<source>[^\s:：]{2,30})$|"
     r"^หน่วยงาน\s*[:：]\s*(?P<office>[^:：\n]{2,60})$|"  # an agency's own page: "หน่วยงาน : …"
+    # the site's own app: "Muat turun aplikasi Sinar Harian. Klik di sini!"
+    r"^(?i:muat turun|download|tải)\s+(?i:aplikasi|ứng dụng|the)\s+(?P<app>[^.!\n]{2,30}?)"
+    r"(?:\s+(?i:app))?\s*[.!]|"
     r"^\((?P<alone>[^()\n]{2,30})\)$"  # a sign-off alone: "(Vietnam+)"
 )
 # A copyright line names the publisher: "© 2024 | Thời báo ĐỨC", "Copyright © 2023 The Star. All
@@ -229,9 +232,13 @@ _COPYRIGHT = re.compile(
 )
 
 
+# The name before the sign: "VietBF© Sưu tập".
+_NAME_COPYRIGHT = re.compile(r"^(?P<name>[^\W\d][\w.]{1,30})\s*©")
+
+
 def _copyright(lines: list[str]) -> tuple[str, str] | None:
     for line in lines:
-        m = _COPYRIGHT.match(line)
+        m = _COPYRIGHT.match(line) or _NAME_COPYRIGHT.match(line)
         name = m.group("name") if m else ""
         if name and not re.search(r"\d", name) and not _NOT_PUBLISHER.search(name):
             return name.strip(), line

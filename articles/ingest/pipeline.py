@@ -84,9 +84,10 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
         return False
     stamped = in_header and _TIME.search(line) is not None
     byline = _BYLINE_STAMP.match(line) if stamped else None
-    if byline and _stamp_with_cue(byline.group("stamp")):
+    stamp = byline and (byline.group("stamp") or byline.group("glued"))
+    if stamp and _stamp_with_cue(stamp):
         return True  # "Đối ngoại - Ngày đăng : 06:48, 26/05/2010" (a section, then a posted line)
-    if (byline and _date_only(byline.group("stamp"))) or (stamped and _by_stamp(line)):
+    if (stamp and _date_only(stamp)) or (stamped and _by_stamp(line)):
         return True  # "Siti Yona Hukmana • 26 May 2023 23:27"
     if in_header and _named_stamp(line):
         return True  # "Ngọc Vũ Thứ sáu, ngày 06/09/2019 18:25 PM", "ข่าวต่างประเทศ 24 Dec 2018"
@@ -98,7 +99,12 @@ def _is_metadata(line: str, *, in_header: bool) -> bool:
 # A writer's or a desk's name, a separator and the time stamp: a byline line of the page's
 # header ("Siti Yona Hukmana • 26 May 2023 23:27", "Ban Thời sự-Thứ năm, ngày 01/10/2015 20:13
 # GMT+7"); or "By", a name of up to four words and the stamp ("By VNA January 6, 2023 | 01:52").
-_BYLINE_STAMP = re.compile(r"^[^\W\d][\w.,'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$")
+_BYLINE_STAMP = re.compile(
+    r"^[^\W\d][\w.,'’ ]{1,40}?\s*[•|·–-]\s*(?P<stamp>\S.+)$|"
+    # the writer and their desk in brackets, the stamp glued on: "Ngọc Phương (Thường trú THVN
+    # tại Asean)Cập nhật 19:12 ngày 01/11/2017"
+    r"^[^\W\d][\w.,'’ ]{1,40}?\s*\([^()\n]{2,60}\)\s*(?P<glued>\S.+)$"
+)
 _BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
 
 
@@ -500,9 +506,19 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
     below = [line for number, line in layout.header_lines if number > top]
     above = [line for number, line in layout.header_lines if number <= top]
     for line in [*below, *above]:
-        mention = find_dates(line)[0]
+        mentions = find_dates(line)
+        mention = mentions[0]
         if _UPDATED_CUE.match(line):
             updated = updated or mention
+            # "อัพเดต 20 ก.พ. 2568 เวลา 15.31 น. • เผยแพร่ 20 ก.พ. 2568 เวลา 07.34 น.": the
+            # posted date later on the same line
+            posted = [
+                m
+                for m in mentions[1:]
+                if _cue_before(line[max(0, m.start - 30) : m.start]) == "published"
+            ]
+            if posted and published is None:
+                published = posted[0]
         elif published is None:
             published = mention
     # Cues inside a line of page furniture glued to the lede: "อัพเดต 21 ก.พ. 2568 เวลา 13.51 น. •
@@ -607,6 +623,8 @@ def _read_dates(parsed: ParsedArticle, layout: chrome.Layout, flags: list[Flag])
         event = yearless
     if published is None:
         published = _posted_by_on([p for _, p in layout.paragraphs])
+    if published is None and updated is not None and updated.year is not None:
+        published = updated  # the page's only stamp says when it was updated: as it dates itself
 
     if published:
         if published.year is None:

@@ -93,10 +93,13 @@ _SHIELD = "\x00shield"
 
 
 # Two countries' forces under one noun: "Chinese and Laotian police" is Chinese police and
-# Laotian police; "polis Malaysia dan Thailand", "cảnh sát Việt Nam và Lào" the same.
+# Laotian police, "Malaysian and Indonesian navies" each one's navy; "polis Malaysia dan
+# Thailand", "cảnh sát Việt Nam và Lào" the same.
 _SHARED_AFTER = re.compile(
-    r"\b([A-Z][a-z]{2,}) and ([A-Z][a-z]{2,}) (police|security forces|border guards)\b"
+    r"\b([A-Z][a-z]{2,}) and ([A-Z][a-z]{2,}) (police|security forces|border guards|navies|"
+    r"coast guards)\b"
 )
+_ONE = {"navies": "navy", "coast guards": "coast guard"}  # each country's one
 _SHARED_BEFORE = re.compile(
     r"\b((?i:polis|polisi|kepolisian|cảnh sát|công an)) ([A-ZĐ]\w{2,}(?: [A-ZĐ]\w+)?) "
     r"(?:dan|và) ([A-ZĐ]\w{2,}(?: [A-ZĐ]\w+)?)"
@@ -107,6 +110,7 @@ def shared_nouns(text: str) -> list[str]:
     """Each force that a shared noun names, spelled out: "Chinese police", "Laotian police"."""
     names = []
     for first, second, noun in _SHARED_AFTER.findall(text):
+        noun = _ONE.get(noun, noun)
         names += [f"{first} {noun}", f"{second} {noun}"]
     for noun, first, second in _SHARED_BEFORE.findall(text):
         names += [f"{noun} {first}", f"{noun} {second}"]

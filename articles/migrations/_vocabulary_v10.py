@@ -1,20 +1,21 @@
 """Tenth extension of the vocabulary, frozen for the migration that loads it.
 
-Three countries' Vietnamese names as the country list's library gave them were another
-country's (Niger's "Nigeria", Iceland's "Ai-len", which is Ireland, Jersey's "Áo", which is
-Austria), so a story about Nigeria was tagged Niger as well: they are put right, where an
-editor has not changed them.
+Three countries' Vietnamese names as the country list's library gave them were another country's
+(Niger's "Nigeria", Iceland's "Ai-len", which is Ireland, Jersey's "Áo", which is Austria), so a
+story about Nigeria was tagged Niger as well: they are put right, where an editor has not
+changed them.
 
 And what the eighth and ninth fresh sets of captures name that the lists lacked: Singapore's
 Central Narcotics Bureau, Myanmar's Central Committee for Drug Abuse Control, Thailand's
-maritime enforcement centre (ศรชล.), Vietnam's and Malaysia's customs, the Philippines'
-anti-organised-crime commission; the Thai army's military circles and its Burapha and Suranari
-border forces; Thai police stations (สภ.); local units of Vietnam's police ("Công an xã",
-"Công an huyện"), and "Công an" alone where the story names Vietnam (`~`); Cambodia's police
-and China's narcotics commission as Thai pages also write them; the UN's drug office as "UN
-Office of Drugs and Crime"; the narcotics board's full Thai name as its own site signs its
-news. "AFP" alone is the French news agency as often as Australia's federal police: the police
-count only where the story names Australia.
+maritime enforcement centre (ศรชล.), Vietnam's and Malaysia's customs, the Philippines' anti-
+organised-crime commission; the Thai army's military circles and its Burapha and Suranari border
+forces; Thai police stations (สภ.); local units of Vietnam's police ("Công an xã", "Công an
+huyện"), and "Công an" alone where the story names Vietnam (`~`); Cambodia's police and China's
+narcotics commission as Thai pages also write them; the UN's drug office as "UN Office of Drugs
+and Crime"; the narcotics board's full Thai name as its own site signs its news; Radio Free
+Asia, The Philippine Star, Thời báo Tài chính Việt Nam (TBTCO) and Gatra. "AFP" alone is the
+French news agency as often as Australia's federal police: the police count only where the story
+names Australia.
 """
 
 # code: (the wrong name, the right one)
@@ -52,7 +53,8 @@ NEW_AGENCIES = [
 ]  # fmt: skip
 
 AGENCY_ALIASES = {
-    "RTA": ["มณฑลทหารบก", "กองกำลังบูรพา", "กองกำลังสุรนารี", "Burapha Force", "Suranari Force"],
+    "RTA": ["มณฑลทหารบก", "กองกำลังบูรพา", "กองกำลังสุรนารี", "Burapha Force", "Suranari Force",
+            "ทหารพราน"],
     "MPS-VN": ["Công an xã", "Công an huyện", "Công an quận", "Công an phường", "Công an thị xã",
                "~Công an", "Cơ quan Cảnh sát điều tra", "~public security department",
                "~department of public security"],
@@ -63,7 +65,22 @@ AGENCY_ALIASES = {
     "UNODC": ["UN Office of Drugs and Crime", "United Nations Office of Drugs and Crime"],
     "MPS-LA": ["laos police", "lao police force"],
     "VBG": ["~border guard station"],
+    "IMB-TH": ["~Immigration Bureau"],
+    "AADK": ["NADA"],
+    "PDRM": ["cảnh sát trưởng malaysia"],
 }  # fmt: skip
+
+# name, slug, homepage, domains, country, kind, language, aliases
+NEW_SOURCES = [
+    ("Radio Free Asia", "rfa", "https://www.rfa.org", ["rfa.org"], "US", "broadcaster", "en",
+     ["RFA", "Đài Á Châu Tự Do", "វិទ្យុអាស៊ីសេរី"]),
+    ("The Philippine Star", "philippine-star", "https://www.philstar.com", ["philstar.com"], "PH",
+     "newspaper", "en", ["Philippine Star", "PhilStar", "Philstar.com"]),
+    ("Thời báo Tài chính Việt Nam", "thoi-bao-tai-chinh-viet-nam", "https://thoibaotaichinhvietnam.vn",
+     ["thoibaotaichinhvietnam.vn"], "VN", "newspaper", "vi", ["TBTCO", "Thời báo Tài chính"]),
+    ("Gatra", "gatra", "https://www.gatra.com", ["gatra.com"], "ID", "newspaper", "id",
+     ["Gatra.com", "GATRA"]),
+]  # fmt: skip
 
 SOURCE_ALIASES = {
     "oncb": ["สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"],
