@@ -170,6 +170,11 @@ def test_thai_byline_after_the_posted_cue():
         "Đăng nhập trước khi gửi bình luận Đăng nhập",
         "Featured Replies",
         "Muat turun aplikasi Sinar Harian. Klik di sini!",
+        # and a word alone, a list of single words, a caption ending with its source
+        "Headlines",
+        "APMM, Vietnam, Nelayan",
+        "Một chiếc tàu cá của Việt Nam bị phía Malaysia bắt giữ. (Nguồn: New Straits Times)",
+        "Bot nelayan Indonesia yang diusir keluar oleh APMM. (Ehsan APMM)",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -1396,3 +1401,12 @@ def test_a_photographers_credit_or_a_bracketed_sign_off_names_a_known_outlet(tex
 def test_a_source_line_crediting_a_writer_names_the_outlet_in_brackets():
     parsed = parse(f"Việt Nam - Lào hợp tác chống ma túy\n\n{LEDE_VI}\n\nTheo PHAN ANH (VOVworld)")
     assert parsed.outlet.source_slug == "vov"
+
+
+def test_a_word_alone_stays_where_it_ends_a_broken_name_or_the_capture():
+    parsed = parse(
+        f"Laos and Thailand agree on patrols\n\n{LEDE_EN}\n\nAustralian Embassy\nThailand\n\n"
+        f"{LEDE_EN[:-1]}!\n\nSebelumn"
+    )
+    assert "Thailand" not in {r.text for r in parsed.removed}
+    assert parsed.body.endswith("Sebelumn")  # a paragraph the store cut

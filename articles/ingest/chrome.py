@@ -118,7 +118,7 @@ _TAG_LINE = re.compile(
     r"^(?:tags?|từ khóa|từ khoá|แท็ก|คำค้น|labels?|topik|kata kunci|thể loại|chuyên mục|"
     r"danh mục|categories|category|kategori|หมวดหมู่)\s*[:#]|^(?:#\s*\S[^#]*){2,}$|"
     r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?(?: , [^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)?){3,}$|"
-    r"^(?-i:[a-z]{2,}(?:, [a-z]{2,}){2,4})$",  # "apmm, vietnam, nelayan"
+    r"^[^\W\d_][\w-]+(?:, [^\W\d_][\w-]+){2,4}$",  # single words only: "APMM, Vietnam, Nelayan"
     re.IGNORECASE,
 )
 # Pictures' alternative texts run together, each numbered: "… toi pham Campuchia anh 1toi pham …".
@@ -172,6 +172,9 @@ _CREDIT_LINE = re.compile(
     r"^[^\W\d][\w.' ]{1,40}\s?/\s?[\w-]+(?:\.[\w-]+)*\.(?:com|net|co\.id|id|my|vn|th)$|"
     r"^representational (?:image|photo|picture)\b.{0,40}$|"
     r"^(?:photo|picture|image|foto) courtesy(?: of)?\s+\S.{0,40}$|"
+    # a caption ending with its source: "… bắt giữ. (Nguồn: New Straits Times)", "(Ehsan APMM)"
+    r"^.{10,200}\((?:nguồn|ehsan|ihsan|sumber)\s*:?\s*[^()]{2,60}\)\.?$|"
+    r"^.{10,200}\.\s*nguồn\s*:\s*[\w.-]+\.(?:gov\.vn|com\.vn|vn|com|net)$|"
     r"^(?:ket|keterangan(?: foto| gambar)?)\s*:\s*\S.{0,200}$",  # an Indonesian caption: "Ket: …"
     re.IGNORECASE,
 )
@@ -332,6 +335,33 @@ _CAPTION_LABEL = re.compile(
 )
 
 
+_LONE_WORD = re.compile(r"[A-Za-zÀ-ỹĐđ][\w'’-]{0,14}")  # (Thai is not split by spaces: left alone)
+
+
+def _drop_lone_words(
+    kept: list[tuple[int, str]], lines: list[str], layout: Layout
+) -> list[tuple[int, str]]:
+    """Remove a word alone on its line ("Headlines", "Nation"), but not the last line (a
+    paragraph the store cut after its first word, "Sebelumn") nor a short line's end."""
+    out = []
+    for index, (number, line) in enumerate(kept):
+        if (
+            index < len(kept) - 1
+            and _LONE_WORD.fullmatch(line.strip())
+            and not _continues(lines, number)
+        ):
+            layout.removed.append(Removed("site navigation", line))
+            continue
+        out.append((number, line))
+    return out
+
+
+def _continues(lines: list[str], number: int) -> bool:
+    """The word ends a short line broken before it ("Australian Embassy" / "Thailand")."""
+    previous = lines[number - 1].strip() if number else ""
+    return 0 < len(previous) <= 40 and " " in previous and not SENTENCE_END.search(previous)
+
+
 _AI_SUMMARY = re.compile(r"^\s*(?:ringkasan ai|ai summary|tóm tắt(?: bằng)? ai)\s*:?\s*$", re.I)
 _BULLETED = re.compile(r"^\s*[•·▪●]\s*\S")
 _BULLET = re.compile(r"^\s*[-–•*·]\s*$")
@@ -421,6 +451,7 @@ def split_layout(text: str, *, is_metadata) -> Layout:
             kept.append((number, line))
 
     kept = _drop_trailing_slogans(kept, lines, layout, is_metadata)
+    kept = _drop_lone_words(kept, lines, layout)
 
     _choose_headline(kept, layout, is_metadata)
 
