@@ -175,6 +175,14 @@ def test_thai_byline_after_the_posted_cue():
         "APMM, Vietnam, Nelayan",
         "Một chiếc tàu cá của Việt Nam bị phía Malaysia bắt giữ. (Nguồn: New Straits Times)",
         "Bot nelayan Indonesia yang diusir keluar oleh APMM. (Ehsan APMM)",
+        # the eleventh set's: a site's accounts, cookie notices, error-report and rating boxes
+        "Facebook: @tvsarawak , @tvs122",
+        "WhatsApp: TVS",
+        "เว็บไซต์นี้มีการใช้งานคุกกี้ ศึกษารายละเอียดเพิ่มเติม",
+        "Báo lỗi cho Soha",
+        "*Vui lòng nhập đủ thông tin email hoặc số điện thoại",
+        "Bài viết hay? Hãy đánh giá bài viết",
+        "Abdul Muhaimin menunjukkan PATI yang ditangkap pihaknya. Foto oleh AFIQ RAZALI",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -240,6 +248,9 @@ def test_a_yearless_event_is_flagged_not_completed():
         ("09 Jul 2019 23:03:37 WIB | Figo Kurniawan | dibaca 1021", datetime.date(2019, 7, 9)),
         ("February 14, 2023 Alfred P. Dalizon 293 views", datetime.date(2023, 2, 14)),
         ("By Kyaw Kha 11 June 2014", datetime.date(2014, 6, 11)),
+        # the stamp, then its section; a field's label
+        ("28/10/2014 07:15 GMT+7 | Trong nước", datetime.date(2014, 10, 28)),
+        ("เมื่อวันที่ : 8 เม.ย. 2568 21:29", datetime.date(2025, 4, 8)),
     ],
 )
 def test_date_lines_in_the_header_are_the_publication_date(text, date):
@@ -1255,6 +1266,7 @@ def test_a_comment_forms_heading_ends_the_story():
         (f"Karimun, Batamnews - {LEDE_EN}", "Batamnews"),  # after the city
         (f"Johor Bahru, LiputanBMI - {LEDE_EN}", "LiputanBMI"),  # a name in camel case
         (f"Johor Bahru, Selasa - {LEDE_EN}", None),  # a weekday
+        (f"Jakarta, IDN Times - {LEDE_EN}", "IDN Times"),  # two words
         # a site's address opening the lede, before a known site the story cites
         (
             f"kabartuban.com – {LEDE_EN} Mengutip dari mgronline.com, polisi berkata.",
@@ -1410,3 +1422,35 @@ def test_a_word_alone_stays_where_it_ends_a_broken_name_or_the_capture():
     )
     assert "Thailand" not in {r.text for r in parsed.removed}
     assert parsed.body.endswith("Sebelumn")  # a paragraph the store cut
+
+
+def test_a_thai_page_broken_into_short_lines_keeps_its_story():
+    headline = (
+        "รัฐมนตรีว่าการกระทรวงยุติธรรม เปิดประชุมระดับรัฐมนตรีว่าด้วยแผนความช่วยเหลือ"
+        "สำหรับแผนปฏิบัติการแก้ไขปัญหายาเสพติดในพื้นที่สามเหลี่ยมทองคำ"
+    )
+    lines = [
+        "เมื่อวันพฤหัสบดีที่ ๒ มีนาคม ๒๕๖๐ เวลา ๑๔.๑๕ น.",
+        "ณ โรงแรมแชงกรีลา จังหวัดเชียงใหม่",
+        "เป็นประธานในพิธีเปิดการประชุมระดับรัฐมนตรีว่าด้วยแผนความช่วยเหลือ",
+        "สำหรับแผนปฏิบัติการแก้ไขปัญหายาเสพติดในพื้นที่สามเหลี่ยมทองคำ",
+        "ประกอบด้วย เมียนมา ไทย ลาว กัมพูชา เวียดนาม",
+    ]
+    parsed = parse(f"{headline}\n\n\n" + "\n".join(lines))
+    assert parsed.headline == headline  # not the later line its end repeats
+    assert all(line in parsed.body for line in lines)  # a lede's date, a list: not chrome
+    assert parsed.event_start == datetime.date(2017, 3, 2)
+
+
+def test_a_site_title_joined_by_one_hash_is_cut_from_the_headline():
+    parsed = parse(
+        f"ข่าวเด่นนิวส์สยามออนไลน์#รมว.ยธ. ร่วมประชุมสามประเทศ สานความร่วมมือป้องกันยาเสพติด\n\n{LEDE_VI}"
+    )
+    assert parsed.headline == "รมว.ยธ. ร่วมประชุมสามประเทศ สานความร่วมมือป้องกันยาเสพติด"
+
+
+def test_a_sections_stamp_with_a_wires_credit_dates_the_page():
+    line = "ข่าวทั่วไป Sunday March 3, 2024 17:21 —สำนักข่าวอินโฟเควสท์ (IQ)"
+    parsed = parse(f"Laos and Thailand agree on patrols\n\n{line}\n\n{LEDE_EN}")
+    assert parsed.published_on == datetime.date(2024, 3, 3)
+    assert line not in parsed.body

@@ -264,6 +264,10 @@ def test_a_story_about_nigeria_is_not_about_niger():
         ("Malaysian and Indonesian navies will patrol the Malacca Strait together.", "TNI-AL"),
         ("ทหารพรานสกัดจับยาไอซ์ 21 กิโลกรัมที่ชายแดนมุกดาหาร", "RTA"),
         ("Officers of the Narcotics Anti Drugs Agency (NADA) met BNN in Kuala Lumpur.", "AADK"),
+        # and the eleventh's
+        ("เจ้าหน้าที่ศุลกากรสนามบินสุวรรณภูมิของไทยจับกุมชาวอินเดียลักลอบขนสัตว์ป่า", "CUSTOMS-TH"),
+        ("ผู้แทนกระทรวงสันติบาลจีนร่วมประชุมที่หนานหนิง", "MPS-CN"),
+        ("Cảnh sát Phnom Penh đã bắt giữ bốn nghi phạm trong đường dây bán thận.", "CNP"),
     ],
 )  # fmt: skip
 def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):
@@ -323,3 +327,9 @@ def test_the_tenth_fresh_sets_outlets_are_named(text, slug):
         f"Police cooperate across the border\n\n{text}", vocabulary=load_vocabulary()
     )
     assert parsed.outlet.source_slug == slug
+
+
+@pytest.mark.django_db
+def test_marine_police_are_malaysias_only_beside_malaysia():
+    assert "PDRM" not in agencies_in("Polis Marin Brunei merampas 140 tin minuman keras.")
+    assert "PDRM" in agencies_in("Polis Marin menahan bot itu di perairan Malaysia.")

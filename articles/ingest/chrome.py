@@ -59,6 +59,13 @@ _FURNITURE = re.compile(
     r"artikel (?:berikut(?:nya)?|lain|sebelum(?:nya)?)|(?:previous|next) (?:article|story|post)|"
     r"bài (?:trước|sau|tiếp theo)|บทความ(?:ก่อนหน้า|ถัดไป)|anggaran waktu membaca\s*:?.*|"
     r"tin vắn(?: thế giới)?|other news|featured replies|landing page banner|subscribe for\b.*|"
+    # A site's own accounts, one per line: "Facebook: @tvsarawak , @tvs122", "WhatsApp: TVS".
+    r"(?:facebook|instagram|telegram|tiktok|x|youtube|whatsapp|twitter|line|threads)\s*:\s*"
+    r"@?[\w.]+(?:\s*,\s*@?[\w.]+)*|"
+    # A cookie notice, an error report form, a rating box.
+    r"(?:this (?:web)?site uses cookies|we use cookies|เว็บไซต์นี้มีการใช้(?:งาน)?คุกกี้|"
+    r"trang web này sử dụng cookie|(?:laman|situs) (?:web )?ini menggunakan (?:kuki|cookie)).*|"
+    r"báo lỗi(?: cho \S.{0,30})?|\*?vui lòng nhập\b.*|bài viết hay\? hãy đánh giá bài viết|ý kiến|"
     r"đăng nhập (?:trước khi|để) gửi bình luận.*|"
     # An app's install banner and an old browser's notice: "View in the app", "To install this
     # app on iOS and iPadOS", "1. Tap the share icon in Safari", "โปรดอัพเดตเบราว์เซอร์".
@@ -148,6 +155,7 @@ _PHOTO_CREDIT = re.compile(
     # Triyuli Handoko", "… Jakarta. ANTARA FOTO/Aditya Pradana Putra".
     r"[.!?]\s+[A-Z][\w.]+(?:\s[A-Z]+)?\s?/\s?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}$|"
     r"[.!?]\s+(?:foto|gambar|photo)\s+(?:ihsan|courtesy(?: of)?)\s+\S.{0,40}$|"  # "FOTO Ihsan PDRM"
+    r"[.!?]\s+(?:foto|gambar)(?:\s+oleh)?\s+[A-Z][\w ]{2,40}$|"  # "… Klang. Foto oleh AFIQ RAZALI"
     # ". / AFP PHOTO / NAME"
     r"[.!?]\s+/\s*[A-Z][\w.]*\s(?:PHOTO|FOTO)\s*/\s*[A-Z][\w'’. -]{1,40}$|"
     r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
@@ -261,10 +269,14 @@ def _is_share_bar(line: str) -> bool:
     )
 
 
+# A sentence that lists ("ประกอบด้วย เมียนมา ไทย ลาว กัมพูชา เวียดนาม"), not a menu.
+_LISTED = re.compile(r"^(?:ประกอบด้วย|ได้แก่|ทั้งนี้|และ|รวมถึง|เช่น)")
+
+
 def _is_menu(line: str) -> bool:
     """A Thai navigation bar: many short words between spaces, no sentence."""
     words = line.split()
-    if len(words) < 6 or _ANY_DIGIT.search(line):
+    if len(words) < 6 or _ANY_DIGIT.search(line) or _LISTED.match(line):
         return False
     thai = [w for w in words if THAI_LETTER.search(w)]
     lengths = [len(w) for w in thai]
@@ -538,6 +550,10 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
             continue  # a date line, with its byline and counter: no site name in it
         text = _BREADCRUMB.split(line)[-1].strip()
         site, separator, titled = text.partition("##")  # a title template: "Site##Headline"
+        if not separator:
+            site, separator, titled = text.partition("#")  # "ข่าวเด่นนิวส์สยามออนไลน์#Headline"
+            if " " in site or len(titled.strip()) < 20:
+                separator = ""
         if separator and 2 <= len(site) <= 40 and titled.strip():
             layout.site_name = layout.site_name or site.strip()
             text = titled.strip()
@@ -570,7 +586,11 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     ending = [
         c
         for c in candidates
-        if len(c[1]) >= 20 and any(o[1] != c[1] and o[1].endswith(c[1]) for o in candidates)
+        if len(c[1]) >= 20
+        and any(
+            o[1] != c[1] and o[1].endswith(c[1]) and len(o[1]) - len(c[1]) <= _GLUED_CRUMBS
+            for o in candidates
+        )
     ]
     repeated = ending[:1] or repeated
     several = len(candidates) > 1
@@ -623,6 +643,7 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
 
 
 _QUESTION_HEADLINE = 160
+_GLUED_CRUMBS = 40  # a breadcrumb glued before a title is short; a title's own start is not
 _TOP_PARAGRAPHS = 2
 
 
@@ -782,8 +803,8 @@ def _drop_trailing_slogans(
         block_start -= 1
     block = kept[block_start:]
     story = kept[:block_start]
-    if not story or not any(len(text) > _SHORT_LINE for _, text in story):
-        return kept
+    if sum(1 for _, text in story if len(text) > _SHORT_LINE) < 2:
+        return kept  # (one long line may be the headline: a page broken into short lines)
     short = all(len(text) <= _SHORT_LINE for _, text in block)
     if short and (len(block) >= 2 or any(_HOTLINE.search(text) for _, text in block)):
         # A posted line, or a date alone (a press release's sign-off), stays for the dates.

@@ -130,7 +130,8 @@ _BYLINE = re.compile(
     # it, or a name in camel case: "Karimun, Batamnews -", "Johor Bahru, LiputanBMI -".
     r"^(?P<newsname>[A-Z]\w*(?i:news|post|times|daily|online))\s*,\s*[A-Z][\w ]{2,30}?\s*[-–—]\s|"
     r"^[A-Z][\w]+(?: [A-Z][\w]+){0,2},\s*"
-    r"(?P<cityname>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w*(?i:news|post|times|daily|online))\s*[-–—]\s"
+    r"(?P<cityname>[A-Z][a-z]+[A-Z]\w*|(?:[A-Z]\w*\s)?(?=[A-Z])\w*(?i:news|post|times|daily|online))"
+    r"\s*[-–—]\s"
 )
 # A news desk named in Thai: "ทีมข่าวเดลินิวส์", "สำนักข่าวอิศรา", "บริการข่าวไทยรัฐ".
 # Not สำนักข่าวกรอง (an intelligence agency) nor a desk named for its beat (ข่าวต่างประเทศ).

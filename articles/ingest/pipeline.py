@@ -23,6 +23,8 @@ from .types import Flag, Outlet, ParsedArticle, Suggestion, Vocabulary
 
 _PUBLISHED_WORDS = (
     r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|การเผยแพร่|เผยแพร่(?:เมื่อ)?|โพสต์(?:เมื่อ)?|ลงวันที่|ประกาศเมื่อ|"
+    # a field's label, "เมื่อวันที่ : 8 เม.ย. 2568 21:29" (without the colon it opens a lede)
+    r"เมื่อวันที่(?=\s*[:：])|"
     r"posted(?: on)?|published(?: on| at)?|publish|date published|publication date|pubdate|date|"
     r"diterbitkan(?: pada)?|dipublikasikan|disiarkan(?: pada)?|tarikh|"
     r"ngày đăng|đăng ngày|đăng lúc|đã đăng(?: vào| lúc| ngày)?|đăng vào|ngày xuất bản|xuất bản"
@@ -108,11 +110,21 @@ _BYLINE_STAMP = re.compile(
 _BY = re.compile(r"^(?:by|oleh|bởi)\s+", re.IGNORECASE)
 
 
+_THAI_LEDE_OPENERS = ("เมื่อ", "วันนี้", "ล่าสุด")
+# A wire's credit after the stamp: "ข่าวทั่วไป Sunday March 3, 2024 17:21 —สำนักข่าวอินโฟเควสท์ (IQ)".
+_CREDITED = re.compile(r"\s*[—–]\s*[^\d—–]{2,50}$")
+
+
 def _named_stamp(line: str) -> bool:
     """A writer's name (capitalised words) or a Thai section's, then a date stamp, with
     nothing between: the page's header line."""
     words = line.split(" ")
-    if THAI_LETTER.match(words[0]) and len(words[0]) <= 20 and _date_only(" ".join(words[1:])):
+    if (
+        THAI_LETTER.match(words[0])
+        and len(words[0]) <= 20
+        and not words[0].startswith(_THAI_LEDE_OPENERS)  # "เมื่อวันพฤหัสบดีที่ ๒ มีนาคม …": the story
+        and _date_only(_CREDITED.sub("", " ".join(words[1:])))
+    ):
         return True
     for n in range(1, min(4, len(words) - 1) + 1):
         name = words[:n]
@@ -140,6 +152,9 @@ def _dated_byline(line: str) -> bool:
         return False
     rest = _READS.sub(" ", f"{line[: mentions[0].start]} | {line[mentions[0].end :]}")
     rest = " ".join(_DATE_LINE_NOISE.sub(" ", rest).split())
+    if not line[: mentions[0].start].strip() and "|" in line[mentions[0].end :]:
+        # the stamp first, then its section: "28/10/2014 07:15 GMT+7 | Trong nước"
+        return 0 < len(rest.split()) <= 3
     return bool(rest) and _WRITER_NAME.fullmatch(rest) is not None
 
 

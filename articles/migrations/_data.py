@@ -129,6 +129,19 @@ def _correct_names(model: type[Model], db: str, corrected: dict[str, tuple[str, 
             row.save(using=db, update_fields=["aliases", "name_vi"])
 
 
+def _replace_aliases(
+    model: type[Model], db: str, key: str, replaced: dict[str, dict[str, str]]
+) -> None:
+    """Replace an alias by another form of it (a name marked ~ to count only beside its
+    country), where it still stands as it was written."""
+    for row in model.objects.using(db).filter(**{f"{key}__in": replaced}):
+        changes = replaced[getattr(row, key)]
+        aliases = list(dict.fromkeys(changes.get(alias, alias) for alias in row.aliases))
+        if aliases != row.aliases:
+            row.aliases = aliases
+            row.save(using=db, update_fields=["aliases"])
+
+
 def extend_vocabulary(apps, db: str, extension) -> None:
     """Add what one extension module holds: topic keywords, agencies and outlets, aliases."""
     Topic = apps.get_model("articles", "Topic")
@@ -159,6 +172,7 @@ def extend_vocabulary(apps, db: str, extension) -> None:
     _add_aliases(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES", {}))
     _add_aliases(Country, db, "code", getattr(extension, "COUNTRY_ALIASES", {}))
     _correct_names(Country, db, getattr(extension, "COUNTRY_NAMES_CORRECTED", {}))
+    _replace_aliases(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES_REPLACED", {}))
     known_slugs = set(Source.objects.using(db).values_list("slug", flat=True))
     known_names = set(Source.objects.using(db).values_list("name", flat=True))
     Source.objects.using(db).bulk_create(

@@ -61,13 +61,16 @@ AGENCY_ALIASES = {
     "NNCC": ["~คณะกรรมาธิการควบคุมยาเสพติดแห่งชาติ"],
     "AFP": ["~AFP"],
     "RTP": ["สภ.", "สถานีตำรวจภูธร", "ตำรวจภูธร"],
-    "CNP": ["ตำรวจของกัมพูชา", "ผู้บัญชาการตำรวจกัมพูชา", "ผู้บัญชาการตำรวจของกัมพูชา"],
+    "CNP": ["ตำรวจของกัมพูชา", "ผู้บัญชาการตำรวจกัมพูชา", "ผู้บัญชาการตำรวจของกัมพูชา",
+            "cảnh sát phnom penh", "công an phnom penh"],
     "UNODC": ["UN Office of Drugs and Crime", "United Nations Office of Drugs and Crime"],
     "MPS-LA": ["laos police", "lao police force"],
     "VBG": ["~border guard station"],
     "IMB-TH": ["~Immigration Bureau"],
     "AADK": ["NADA"],
     "PDRM": ["cảnh sát trưởng malaysia"],
+    "CUSTOMS-TH": ["~ศุลกากร"],
+    "MPS-CN": ["กระทรวงสันติบาลจีน", "~กระทรวงสันติบาล"],
 }  # fmt: skip
 
 # name, slug, homepage, domains, country, kind, language, aliases
@@ -81,6 +84,11 @@ NEW_SOURCES = [
     ("Gatra", "gatra", "https://www.gatra.com", ["gatra.com"], "ID", "newspaper", "id",
      ["Gatra.com", "GATRA"]),
 ]  # fmt: skip
+
+# Malaysia's and Brunei's marine police are both "Polis Marin": Malaysia's only beside Malaysia.
+AGENCY_ALIASES_REPLACED = {
+    "PDRM": {"Polis Marin": "~Polis Marin"},
+}
 
 SOURCE_ALIASES = {
     "oncb": ["สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"],
