@@ -183,6 +183,18 @@ def test_thai_byline_after_the_posted_cue():
         "*Vui lòng nhập đủ thông tin email hoặc số điện thoại",
         "Bài viết hay? Hãy đánh giá bài viết",
         "Abdul Muhaimin menunjukkan PATI yang ditangkap pihaknya. Foto oleh AFIQ RAZALI",
+        # the twelfth set's: icons' names, reading times, badges, channels, comment boxes
+        "Clock Icon",
+        "facebook Iconx Iconline Icon",
+        "zoom-in-whiteperbesar",
+        "Reading time:3 minutes",
+        "Why you can trust SCMP",
+        "Ikuti sekarang! WhatsApp Channel rasmi Buletin TV3 untuk berita terkini",
+        "More Society News",
+        "Chuyên đề:",
+        "Ý kiến bạn đọc",
+        "Chưa có ý kiến... Bạn sẽ là người đầu tiên đưa ra ý kiến!",
+        "Kadiv Hubinter melakukan pertemuan dengan PDRM. Foto: Dok. Krishna Murti",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -1454,3 +1466,16 @@ def test_a_sections_stamp_with_a_wires_credit_dates_the_page():
     parsed = parse(f"Laos and Thailand agree on patrols\n\n{line}\n\n{LEDE_EN}")
     assert parsed.published_on == datetime.date(2024, 3, 3)
     assert line not in parsed.body
+
+
+def test_the_headline_printed_again_with_its_exclamation_mark_is_a_repeat():
+    title = "CIB รวบ 3 สาวไทยแก๊ง Romance Scam หลอกรักออนไลน์แล้วลวงเงินกว่า 6 พันล้านบาท"
+    parsed = parse(f"{title}\n\nสังคม\n\n{title}!\n\n3 พฤศจิกายน 2568\n\n{LEDE_EN}")
+    assert parsed.headline == title
+    assert f"{title}!" not in parsed.body
+    assert parsed.published_on == datetime.date(2025, 11, 3)
+
+
+def test_other_stories_under_a_vietnamese_heading_end_the_story():
+    parsed = parse(f"Việt Nam - Lào hợp tác\n\n{LEDE_VI}\n\nCác tin, bài viết khác\n\n{LEDE_EN}")
+    assert LEDE_EN not in parsed.body

@@ -11,16 +11,16 @@ from articles.vocabulary import load_vocabulary
 from benchmarks.ingest_accuracy import evaluate, load_labels
 
 # On all 539 captures: the first 98 (dev and held-out) and the twelve fresh sets (36, 32, 32,
-# eight of 38, then 37). Each fresh set lowered some floors when it came in — the outlet floor with the
-# fifth, the event and topic floors with the sixth, the outlet, agency and clutter floors with
-# the seventh, most floors with the eighth to the twelfth: their new sites name themselves,
-# date and dress their pages in new ways (docs/benchmarks.md has each set's blind score). The
-# topic recall floor went down with the rule that arrest words alone make a joint operation
-# only where two countries' forces act: precision rose three points, recall fell one.
+# eight of 38, then 37). Each fresh set lowered some floors when it came in — the outlet floor
+# with the fifth, the event and topic floors with the sixth, the outlet, agency and clutter
+# floors with the seventh, most floors with the eighth to the twelfth: their new sites name
+# themselves, date and dress their pages in new ways (docs/benchmarks.md has each set's blind
+# score). The topic recall floor went down with the rule that arrest words alone make a joint
+# operation only where two countries' forces act: precision rose three points, recall fell one.
 FLOORS = {
     "language": 0.99,
-    "headline": 0.97,
-    "outlet": 0.80,
+    "headline": 0.98,
+    "outlet": 0.81,
     "published_on": 0.96,
     "event_date": 0.84,
     "year_missing": 0.92,
@@ -72,5 +72,5 @@ def test_no_date_is_invented(report):
 
 
 def test_clutter_goes_and_the_report_stays(report):
-    assert report.clutter_removed >= 0.86
+    assert report.clutter_removed >= 0.87
     assert report.report_lost == 0

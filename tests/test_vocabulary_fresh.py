@@ -268,6 +268,8 @@ def test_a_story_about_nigeria_is_not_about_niger():
         ("เจ้าหน้าที่ศุลกากรสนามบินสุวรรณภูมิของไทยจับกุมชาวอินเดียลักลอบขนสัตว์ป่า", "CUSTOMS-TH"),
         ("ผู้แทนกระทรวงสันติบาลจีนร่วมประชุมที่หนานหนิง", "MPS-CN"),
         ("Cảnh sát Phnom Penh đã bắt giữ bốn nghi phạm trong đường dây bán thận.", "CNP"),
+        # and the twelfth's
+        ("Polrestabes Surabaya menyerahkan sembilan WNA asal China kepada Imigrasi.", "POLRI"),
     ],
 )  # fmt: skip
 def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):
@@ -320,6 +322,8 @@ def test_a_logos_alternative_text_names_the_outlet():
          "thoi-bao-tai-chinh-viet-nam"),
         ("Cambodia deported 142 Chinese nationals, an immigration spokesman told RFA’s Khmer "
          "Service.", "rfa"),
+        ("(NLĐO) - Công an bắt giữ và bàn giao đối tượng truy nã cho cảnh sát Trung Quốc.",
+         "nguoi-lao-dong"),
     ],
 )  # fmt: skip
 def test_the_tenth_fresh_sets_outlets_are_named(text, slug):

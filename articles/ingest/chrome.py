@@ -18,7 +18,7 @@ _RELATED_HEADINGS = re.compile(
     r"most (?:read|viewed|popular)|related(?: news| stories| articles| posts)?|"
     r"recommended(?: for you| stories)?|read (?:more|next)|more stories|you may also like|"
     r"latest news|more on this story|next in .{2,40}|see also|tin liên quan|tin cùng chuyên mục|"
-    r"đọc nhiều(?: nhất)?|"
+    r"đọc nhiều(?: nhất)?|các tin,? bài(?: viết)? khác|"
     r"tin mới(?: nhất)?|tin khác|tin nóng|tin nổi bật|bài liên quan|có thể bạn quan tâm|"
     r"xem nhiều(?: nhất)?|đừng bỏ lỡ|tin tiêu điểm|trending(?: now)?|"
     r"berita terkait|berita lainnya|artikel terkait|baca lagi|berita berkaitan|berita terkini|"
@@ -59,6 +59,12 @@ _FURNITURE = re.compile(
     r"artikel (?:berikut(?:nya)?|lain|sebelum(?:nya)?)|(?:previous|next) (?:article|story|post)|"
     r"bài (?:trước|sau|tiếp theo)|บทความ(?:ก่อนหน้า|ถัดไป)|anggaran waktu membaca\s*:?.*|"
     r"tin vắn(?: thế giới)?|other news|featured replies|landing page banner|subscribe for\b.*|"
+    # Icons' names with spaces ("Clock Icon", "facebook Iconx Iconline Icon"), a reading time
+    # with a colon, a trust badge, a channel to follow, "More Society News", comment boxes.
+    r"(?:\w+ icon\w?\s*)+|[\w-]+-white\w*|reading time\s*:\s*\d+ min(?:ute)?s?|"
+    r"why you can trust \S+|"
+    r"(?:ikuti sekarang! )?(?:whatsapp|telegram) channel\b.*|more \w+ news|"
+    r"chuyên đề\s*:|ý kiến bạn đọc|chưa có ý kiến\b.*|"
     # A site's own accounts, one per line: "Facebook: @tvsarawak , @tvs122", "WhatsApp: TVS".
     r"(?:facebook|instagram|telegram|tiktok|x|youtube|whatsapp|twitter|line|threads)\s*:\s*"
     r"@?[\w.]+(?:\s*,\s*@?[\w.]+)*|"
@@ -158,8 +164,8 @@ _PHOTO_CREDIT = re.compile(
     r"[.!?]\s+(?:foto|gambar)(?:\s+oleh)?\s+[A-Z][\w ]{2,40}$|"  # "… Klang. Foto oleh AFIQ RAZALI"
     # ". / AFP PHOTO / NAME"
     r"[.!?]\s+/\s*[A-Z][\w.]*\s(?:PHOTO|FOTO)\s*/\s*[A-Z][\w'’. -]{1,40}$|"
-    r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*"
-    r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE
+    r"[.\s](?:ảnh|photo|foto|sumber foto)(?: illustration| ilustrasi| file)?\s*:\s*(?:dok\.\s*)?"
+    r"(?:[^.:]|\.(?=\S)){1,60}\.?$|"  # Ảnh: CHINHPHU.VN, PHOTO ILLUSTRATION: ST FILE, Foto: Dok. X
     r"\s-\s?(?:tangkap ?layar|screenshot|istimewa|ist\.?|dok\.?)(?:/[^/\n]{2,40})?$|"
     r"\s-\s*(?:gambar|foto) (?:fail|hiasan)\.?$|\s-\s*(?:gambar|foto)?\s*ilustrasi\.?$|"
     r"[.\s](?:photo|picture|image|foto|ảnh) (?:by|courtesy of|do)\s+[^.]{2,60}\.?$|"
@@ -620,7 +626,7 @@ def _choose_headline(kept: list[tuple[int, str]], layout: Layout, is_metadata) -
     # Every further copy of the headline goes (a print view shows it three times).
     for item in list(rest):
         again = _BREADCRUMB.split(item[1])[-1].strip()
-        if again == headline:
+        if again.rstrip("!.") == headline.rstrip("!."):  # (also with its "!": "… 6 พันล้านบาท!")
             layout.removed.append(Removed("repeated headline", item[1]))
             rest.remove(item)
     if rest:

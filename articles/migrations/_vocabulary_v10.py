@@ -70,6 +70,7 @@ AGENCY_ALIASES = {
     "AADK": ["NADA"],
     "PDRM": ["cảnh sát trưởng malaysia"],
     "CUSTOMS-TH": ["~ศุลกากร"],
+    "POLRI": ["Polres", "Polresta", "Polrestabes", "Polsek", "Polda Metro Jaya"],
     "MPS-CN": ["กระทรวงสันติบาลจีน", "~กระทรวงสันติบาล"],
 }  # fmt: skip
 
@@ -92,4 +93,6 @@ AGENCY_ALIASES_REPLACED = {
 
 SOURCE_ALIASES = {
     "oncb": ["สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"],
+    "nguoi-lao-dong": ["NLĐO"],
+    "thanh-nien": ["TN News"],
 }
