@@ -19,7 +19,7 @@ from benchmarks.ingest_accuracy import evaluate, load_labels
 # operation only where two countries' forces act: precision rose three points, recall fell one.
 FLOORS = {
     "language": 0.99,
-    "headline": 0.98,
+    "headline": 0.97,
     "outlet": 0.81,
     "published_on": 0.96,
     "event_date": 0.84,
