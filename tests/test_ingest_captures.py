@@ -1479,3 +1479,9 @@ def test_the_headline_printed_again_with_its_exclamation_mark_is_a_repeat():
 def test_other_stories_under_a_vietnamese_heading_end_the_story():
     parsed = parse(f"Việt Nam - Lào hợp tác\n\n{LEDE_VI}\n\nCác tin, bài viết khác\n\n{LEDE_EN}")
     assert LEDE_EN not in parsed.body
+
+
+def test_numbered_advice_in_a_story_is_not_an_install_banner():
+    advice = "2. Confirm the caller's identity with the bank before sending any money"
+    parsed = parse(f"Police warn of scam calls\n\n{LEDE_EN}\n\n{advice}\n\n{LEDE_EN[:-1]}!")
+    assert advice in parsed.body

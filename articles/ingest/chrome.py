@@ -77,7 +77,8 @@ _FURNITURE = re.compile(
     # app on iOS and iPadOS", "1. Tap the share icon in Safari", "โปรดอัพเดตเบราว์เซอร์".
     r"view in (?:the )?app|open in (?:the )?app|a better way to browse\b.*|"
     r"(?:to )?install this app\b.*|a full-screen app on your home screen\b.*|"
-    r"\d\.\s+(?:tap|scroll|confirm|open|click)\b.{0,80}|"
+    r"\d\.\s+(?:tap\b|scroll\b.{0,40}\btap\b|confirm by tapping\b).{0,80}|"  # (a story's own
+    # numbered advice, "2. Confirm the caller's identity", stays)
     r"(?:please )?(?:update|upgrade) your browser\b.*|your browser is out of date\b.*|"
     r"โปรดอัพเดตเบราว์เซอร์|โปรดอัปเดตเบราว์เซอร์|เบราว์เซอร์ที่คุณใช้.*|"
     r"(?:muat turun|download) (?:aplikasi|the app)\b.{0,60}|"
