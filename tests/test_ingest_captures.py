@@ -195,6 +195,8 @@ def test_thai_byline_after_the_posted_cue():
         "Ý kiến bạn đọc",
         "Chưa có ý kiến... Bạn sẽ là người đầu tiên đưa ra ý kiến!",
         "Kadiv Hubinter melakukan pertemuan dengan PDRM. Foto: Dok. Krishna Murti",
+        # the thirteenth set's
+        "Sebelas warga Bangladesh yang ditahan semalam. (Gambar Facebook Jabatan Imigresen)",
     ],
 )
 def test_clutter_lines_are_removed_and_kept_for_the_editor(line):
@@ -1485,3 +1487,23 @@ def test_numbered_advice_in_a_story_is_not_an_install_banner():
     advice = "2. Confirm the caller's identity with the bank before sending any money"
     parsed = parse(f"Police warn of scam calls\n\n{LEDE_EN}\n\n{advice}\n\n{LEDE_EN[:-1]}!")
     assert advice in parsed.body
+
+
+def test_a_box_of_titles_inside_the_story_goes_and_the_story_stays():
+    box = "TIN LIÊN QUAN\nKhủng bố ở Đông Nam Á: Nguy cơ ngày càng rõ\nCác nước cần phối hợp"
+    parsed = parse(f"Malaysia bắt giữ 9 nghi can\n\n{LEDE_VI}\n{box}\n\n{LEDE_EN}\n\n{LEDE_VI}!")
+    assert LEDE_EN in parsed.body and f"{LEDE_VI}!" in parsed.body
+    assert "Khủng bố ở Đông Nam Á" not in parsed.body
+
+
+def test_a_paragraph_before_a_sign_off_is_not_a_caption():
+    paragraph = (
+        "Trong năm qua, Công an tỉnh Lào Cai và lực lượng Biên phòng đã triệt phá nhiều đường dây"
+    )
+    parsed = parse(f"Lào Cai giải thoát phụ nữ\n\n{LEDE_VI}\n\n{LEDE_VI}!\n\n{paragraph}\n\nM.G.")
+    assert paragraph in parsed.body
+
+
+def test_an_overview_in_a_vietnamese_headline_is_not_a_caption():
+    title = "Toàn cảnh vụ Singapore triệt phá đường dây rửa tiền gần 2 tỷ USD"
+    assert parse(f"{title}\n\nThứ Ba, 26/09/2023, 12:45\n\n{LEDE_VI}").headline == title

@@ -189,6 +189,7 @@ _CREDIT_LINE = re.compile(
     r"^(?:photo|picture|image|foto) courtesy(?: of)?\s+\S.{0,40}$|"
     # a caption ending with its source: "… bắt giữ. (Nguồn: New Straits Times)", "(Ehsan APMM)"
     r"^.{10,200}\((?:nguồn|ehsan|ihsan|sumber)\s*:?\s*[^()]{2,60}\)\.?$|"
+    r"^.{10,200}[.!?]\s*\((?:gambar|foto|photo|ảnh)\s+[^()]{2,60}\)\.?$|"  # "(Gambar Facebook …)"
     r"^.{10,200}\.\s*nguồn\s*:\s*[\w.-]+\.(?:gov\.vn|com\.vn|vn|com|net)$|"
     r"^(?:ket|keterangan(?: foto| gambar)?)\s*:\s*\S.{0,200}$",  # an Indonesian caption: "Ket: …"
     re.IGNORECASE,
@@ -222,7 +223,7 @@ _POSING = re.compile(
     r"\bpos(?:e[sd]?|ing) for (?:a )?"
     r"(?:group |family )?(?:photo|picture)|"
     # What a Vietnamese caption opens with: "Quang cảnh buổi tiếp.", "Toàn cảnh hội nghị".
-    r"^(?:quang cảnh|toàn cảnh)\b|"
+    r"^(?:quang cảnh|toàn cảnh)\s+(?:buổi|hội nghị|hội thảo|hội đàm|lễ|cuộc|phiên|tại|các)\b|"
     # A wire picture's caption: "This photograph taken on June 6, 2017 shows …".
     r"^(?:this|a) (?:handout |file )?(?:photograph|photo|picture|image)\b.{0,60}?"
     r"\b(?:shows|taken)\b",
@@ -387,6 +388,27 @@ _BULLET = re.compile(r"^\s*[-–•*·]\s*$")
 _LIST_MARKERS = 3
 
 
+_BOX_LINES = 6
+_SIGN_OFF_SIZE = 12
+
+
+def _inline_box(lines: list[str], heading: int) -> list[int]:
+    """The heading and the titles right under it (no blank between), where after the next blank
+    line the story goes on with two long paragraphs; [] otherwise."""
+    box = [heading]
+    for number in range(heading + 1, min(len(lines), heading + 2 + _BOX_LINES)):
+        if not lines[number].strip():
+            break
+        box.append(number)
+    else:
+        return []
+    if len(box) < 2 or any(len(lines[n]) > HEADLINE_MAX for n in box):
+        return []
+    after = [x for x in lines[box[-1] + 1 :] if x.strip()][:2]
+    paragraphs = [x for x in after if len(x) > _SHORT_LINE and SENTENCE_END.search(x.rstrip())]
+    return box if len(paragraphs) == 2 else []
+
+
 def _list_items(lines: list[str]) -> set[int]:
     """The lines each set under a bullet of its own line, where the page has a run of them: a
     list of other stories ("-" / "Công an TPHCM cảnh báo …" / "-" / "Bắt đối tượng …")."""
@@ -435,6 +457,13 @@ def split_layout(text: str, *, is_metadata) -> Layout:
                 # with a quotation: only the heading goes.
                 inline_boxes.add(number)
                 layout.removed.append(Removed("related stories", line))
+                continue
+            box = _inline_box(lines, number)
+            if box:
+                # A box of a few titles inside the story ("TIN LIÊN QUAN" / titles / a blank),
+                # the story's paragraphs going on under it: the box goes, the story stays.
+                inline_boxes.update(box)
+                layout.removed.append(Removed("related stories", "\n".join(lines[n] for n in box)))
                 continue
             end = number
             tail = "\n".join(x for x in lines[number:] if x)
@@ -777,6 +806,7 @@ def _drop_unmarked_captions(
             and _PARAGRAPH_END.search(kept[i - 1][1])
             and len(kept[i - 1][1]) > _SHORT_LINE
             and _PARAGRAPH_END.search(kept[i + 1][1])
+            and len(kept[i + 1][1]) > _SIGN_OFF_SIZE  # not a sign-off ("M.G.") under the story
             and not _wrapped(kept[i], kept[i + 1])
         ):
             layout.removed.append(Removed("photo caption", line))
