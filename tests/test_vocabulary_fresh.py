@@ -270,6 +270,9 @@ def test_a_story_about_nigeria_is_not_about_niger():
         ("Cảnh sát Phnom Penh đã bắt giữ bốn nghi phạm trong đường dây bán thận.", "CNP"),
         # and the twelfth's
         ("Polrestabes Surabaya menyerahkan sembilan WNA asal China kepada Imigrasi.", "POLRI"),
+        ("Bareskrim menangkap buronan kasus narkoba yang kabur ke Malaysia.", "POLRI"),
+        ("Border Patrol Police Unit 346 handed the suspects to Myanmar officials.", "RTP"),
+        ("ผบก.ภ.จว.อุดรธานี ร่วมประชุมกับเจ้าหน้าที่ลาว", "RTP"),
     ],
 )  # fmt: skip
 def test_the_eighth_fresh_sets_agencies_are_found(text, acronym):

@@ -60,7 +60,7 @@ AGENCY_ALIASES = {
                "~department of public security"],
     "NNCC": ["~คณะกรรมาธิการควบคุมยาเสพติดแห่งชาติ"],
     "AFP": ["~AFP"],
-    "RTP": ["สภ.", "สถานีตำรวจภูธร", "ตำรวจภูธร"],
+    "RTP": ["สภ.", "สถานีตำรวจภูธร", "ตำรวจภูธร", "บก.ปอศ.", "ภ.จว.", "Border Patrol Police"],
     "CNP": ["ตำรวจของกัมพูชา", "ผู้บัญชาการตำรวจกัมพูชา", "ผู้บัญชาการตำรวจของกัมพูชา",
             "cảnh sát phnom penh", "công an phnom penh"],
     "UNODC": ["UN Office of Drugs and Crime", "United Nations Office of Drugs and Crime"],
@@ -70,7 +70,8 @@ AGENCY_ALIASES = {
     "AADK": ["NADA"],
     "PDRM": ["cảnh sát trưởng malaysia"],
     "CUSTOMS-TH": ["~ศุลกากร"],
-    "POLRI": ["Polres", "Polresta", "Polrestabes", "Polsek", "Polda Metro Jaya"],
+    "POLRI": ["Polres", "Polresta", "Polrestabes", "Polsek", "Polda Metro Jaya", "Polair",
+              "Polairud", "Bareskrim"],
     "MPS-CN": ["กระทรวงสันติบาลจีน", "~กระทรวงสันติบาล"],
 }  # fmt: skip
 
