@@ -39,6 +39,8 @@ _SHARE = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
+# An AI summary's label ("Ringkasan AI"): furniture alone; the points under it are no story.
+_AI_LABEL = r"ringkasan ai|ai summary|tóm tắt(?: bằng)? ai"
 # Site furniture: navigation, layout residue, advertising, subscription prompts.
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|main)|skip to main|toggle (?:notifications|navigation|menu)|"
@@ -101,7 +103,7 @@ _FURNITURE = re.compile(
     # summary's label, a logo's alternative text.
     r"(?-i:[a-z]+(?:-[a-z]+){1,4})|(?:waktu baca|masa membaca) \d+ menit|\d+ min(?:ute)?s? read|"
     r"(?:đọc|thời gian đọc)\s*:?\s*\d+ phút|อ่าน \d+ นาที|0:00(?: / 0:00)?|"
-    r"ringkasan ai|ai summary|tóm tắt(?: bằng)? ai|logo(?:\s+\S.{0,30})?|"
+    rf"{_AI_LABEL}|logo(?:\s+\S.{{0,30}})?|"
     # A press council's badge: "Lulus Verifikasi Dewan Pers No.126/DP-Terverifikasi/K/X/2017".
     r"(?:lulus |telah )?(?:terverifikasi|verifikasi)(?: faktual)? dewan pers\b.*|"
     # A site's welcome banner: "Selamat Datang di Website www.suarabamega25.com …".
@@ -382,7 +384,7 @@ def _continues(lines: list[str], number: int) -> bool:
     return 0 < len(previous) <= 40 and " " in previous and not SENTENCE_END.search(previous)
 
 
-_AI_SUMMARY = re.compile(r"^\s*(?:ringkasan ai|ai summary|tóm tắt(?: bằng)? ai)\s*:?\s*$", re.I)
+_AI_SUMMARY = re.compile(rf"^\s*(?:{_AI_LABEL})\s*:?\s*$", re.I)
 _BULLETED = re.compile(r"^\s*[•·▪●]\s*\S")
 _BULLET = re.compile(r"^\s*[-–•*·]\s*$")
 _LIST_MARKERS = 3

@@ -422,7 +422,7 @@ def find_outlet(
             name, evidence = names[0]
             return Outlet(name, None, None, evidence)
         return Outlet(source.name, _first(source.domains), source.slug, evidence)
-    if bylines and _SITE_NAME.fullmatch(names[0][0]):
+    if bylines and _DOMAIN.fullmatch(names[0][0]):
         # The story's byline names its site by its address ("kabartuban.com – …"): the page's
         # own, before any known site the story cites ("Mengutip dari detik.com").
         name, evidence = names[0]
@@ -470,7 +470,6 @@ def find_outlet(
 
 
 _BRACKETED = re.compile(r"\(([^()]{2,30})\)?$")
-_SITE_NAME = re.compile(r"[\w-]+\.(?:com|co|id|vn|net|my|th|org)(?:\.[a-z]{2})?", re.IGNORECASE)
 _LOGO = re.compile(r"^logo\s+(?=\S)", re.IGNORECASE)
 # A time or a year is not a name: "Updated Jun 9, 2025 01:48 pm" after a "|" in a header.
 _DATED_NAME = re.compile(rf"{TIME_OF_DAY}|\b(?:19|20)\d{{2}}\b", re.IGNORECASE)

@@ -118,28 +118,20 @@ def _add_aliases(model: type[Model], db: str, key: str, aliases: dict[str, list[
         row.save(using=db)
 
 
-def _correct_names(model: type[Model], db: str, corrected: dict[str, tuple[str, str]]) -> None:
-    """Put a wrong name right, in the Vietnamese name and the aliases, where it still stands."""
-    for row in model.objects.using(db).filter(code__in=corrected):
-        wrong, right = corrected[row.code]
-        aliases = [right if alias == wrong else alias for alias in row.aliases]
-        name_vi = right if row.name_vi == wrong else row.name_vi
-        if (aliases, name_vi) != (row.aliases, row.name_vi):
-            row.aliases, row.name_vi = list(dict.fromkeys(aliases)), name_vi
-            row.save(using=db, update_fields=["aliases", "name_vi"])
-
-
-def _replace_aliases(
-    model: type[Model], db: str, key: str, replaced: dict[str, dict[str, str]]
+def _replace_names(
+    model: type[Model], db: str, key: str, replaced: dict[str, dict[str, str]], *fields: str
 ) -> None:
-    """Replace an alias by another form of it (a name marked ~ to count only beside its
-    country), where it still stands as it was written."""
+    """Replace a name by another (a wrong one by the right one, one by its form marked ~ to
+    count only beside its country) in the aliases and the named fields, where it still stands
+    as it was written: an editor's own change is left alone."""
     for row in model.objects.using(db).filter(**{f"{key}__in": replaced}):
         changes = replaced[getattr(row, key)]
-        aliases = list(dict.fromkeys(changes.get(alias, alias) for alias in row.aliases))
-        if aliases != row.aliases:
-            row.aliases = aliases
-            row.save(using=db, update_fields=["aliases"])
+        values = {"aliases": list(dict.fromkeys(changes.get(a, a) for a in row.aliases))}
+        values |= {f: changes.get(getattr(row, f), getattr(row, f)) for f in fields}
+        if any(getattr(row, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(row, f, v)
+            row.save(using=db, update_fields=list(values))
 
 
 def extend_vocabulary(apps, db: str, extension) -> None:
@@ -171,8 +163,9 @@ def extend_vocabulary(apps, db: str, extension) -> None:
     )
     _add_aliases(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES", {}))
     _add_aliases(Country, db, "code", getattr(extension, "COUNTRY_ALIASES", {}))
-    _correct_names(Country, db, getattr(extension, "COUNTRY_NAMES_CORRECTED", {}))
-    _replace_aliases(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES_REPLACED", {}))
+    corrected = getattr(extension, "COUNTRY_NAMES_CORRECTED", {})
+    _replace_names(Country, db, "code", corrected, "name_vi")
+    _replace_names(Agency, db, "acronym", getattr(extension, "AGENCY_ALIASES_REPLACED", {}))
     known_slugs = set(Source.objects.using(db).values_list("slug", flat=True))
     known_names = set(Source.objects.using(db).values_list("name", flat=True))
     Source.objects.using(db).bulk_create(

@@ -18,11 +18,11 @@ French news agency as often as Australia's federal police: the police count only
 names Australia.
 """
 
-# code: (the wrong name, the right one)
+# code: {the wrong name: the right one}
 COUNTRY_NAMES_CORRECTED = {
-    "NE": ("Nigeria", "Niger"),
-    "IS": ("Ai-len", "Iceland"),
-    "JE": ("Áo", "Jersey"),
+    "NE": {"Nigeria": "Niger"},
+    "IS": {"Ai-len": "Iceland"},
+    "JE": {"Áo": "Jersey"},
 }
 
 # acronym, English, Thai, Vietnamese, aliases, country
